@@ -1,0 +1,379 @@
+//! The dataset with every index and prepared shape the map needs, built once at start-up.
+//!
+//! Nothing here is rebuilt per frame: map layers borrow these (behind an `Arc`) and only
+//! scale and shift what was prepared.
+
+use std::collections::HashMap;
+
+use geo::{ClosestPoint, Coord, MultiPolygon, Point, Rect};
+
+use crate::model::{DataError, Dataset, EventKind, PartialDate, PlaceKind};
+use crate::spatial::{LodShape, ProvinceIndex, mercator};
+
+/// A marker: one place, the events there.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub place: usize,
+    /// Unit Mercator position.
+    pub at: Coord<f64>,
+    /// Indexes into `data.events`, by date.
+    pub events: Vec<usize>,
+    /// Kind of the first event, for the symbol colour.
+    pub kind: EventKind,
+}
+
+/// The drawn shape of one crossing: where the arrow starts and ends.
+#[derive(Debug, Clone)]
+pub struct Arrow {
+    pub crossing: usize,
+    pub from: Coord<f64>,
+    pub to: Coord<f64>,
+    /// Sideways bend of the curve, as a fraction of its length; distinct per parallel arrow.
+    pub bend: f64,
+}
+
+/// Where a total ("nearly 1,600 in 5 crossings over a fortnight") is written.
+#[derive(Debug, Clone)]
+pub struct TotalLabel {
+    pub total: usize,
+    pub at: Coord<f64>,
+}
+
+/// Something listed in the side panel: an event or a crossing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Event(usize),
+    Crossing(usize),
+}
+
+/// Everything drawable, prepared.
+pub struct Atlas {
+    pub data: Dataset,
+    pub province_index: ProvinceIndex,
+    pub province_shapes: Vec<LodShape>,
+    pub province_labels: Vec<Coord<f64>>,
+    pub country_shapes: Vec<LodShape>,
+    pub country_labels: Vec<Coord<f64>>,
+    /// Border places' lines (unit Mercator), with the place index.
+    pub borders: Vec<(usize, Vec<Vec<Coord<f64>>>)>,
+    pub markers: Vec<Marker>,
+    pub arrows: Vec<Arrow>,
+    pub totals: Vec<TotalLabel>,
+    /// Afghanistan's bounding box in unit Mercator: the "Home" view.
+    pub home: Rect<f64>,
+    place_lookup: HashMap<String, usize>,
+}
+
+fn largest_interior(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
+    use geo::{Area, InteriorPoint};
+    shape
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+        .and_then(InteriorPoint::interior_point)
+}
+
+impl Atlas {
+    /// Loads a data source and prepares it.
+    pub fn load(source: crate::model::DataSource) -> Result<Self, DataError> {
+        Ok(Self::new(Dataset::load(source)?))
+    }
+
+    /// Prepares a dataset: triangulates, simplifies, places markers and arrows.
+    pub fn new(data: Dataset) -> Self {
+        let province_index = ProvinceIndex::new(&data.provinces);
+        let province_shapes = data
+            .provinces
+            .iter()
+            .map(|p| LodShape::new(&p.shape))
+            .collect();
+        let province_labels = data
+            .provinces
+            .iter()
+            .map(|p| largest_interior(&p.shape).map_or(Coord::zero(), |pt| mercator(pt.0)))
+            .collect();
+        let country_shapes = data
+            .countries
+            .iter()
+            .map(|c| LodShape::new(&c.shape))
+            .collect();
+        let country_labels = data
+            .countries
+            .iter()
+            .map(|c| largest_interior(&c.shape).map_or(Coord::zero(), |pt| mercator(pt.0)))
+            .collect();
+        let place_lookup: HashMap<String, usize> = data
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let home = data
+            .country("AF")
+            .and_then(|c| geo::BoundingRect::bounding_rect(&c.shape))
+            .map_or_else(
+                || Rect::new(mercator((60.0, 29.0).into()), mercator((75.0, 39.0).into())),
+                |r| Rect::new(mercator(r.min()), mercator(r.max())),
+            );
+
+        let mut atlas = Self {
+            data,
+            province_index,
+            province_shapes,
+            province_labels,
+            country_shapes,
+            country_labels,
+            borders: Vec::new(),
+            markers: Vec::new(),
+            arrows: Vec::new(),
+            totals: Vec::new(),
+            home,
+            place_lookup,
+        };
+        atlas.borders = atlas.build_borders();
+        atlas.markers = atlas.build_markers();
+        atlas.arrows = atlas.build_arrows();
+        atlas.totals = atlas.build_totals();
+        atlas
+    }
+
+    /// Index of a place by id.
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.place_lookup.get(id).copied()
+    }
+
+    fn build_borders(&self) -> Vec<(usize, Vec<Vec<Coord<f64>>>)> {
+        self.data
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PlaceKind::Border)
+            .filter_map(|(i, p)| {
+                let g = p.geometry.as_ref()?;
+                let lines: geo::Geometry<f64> = geo::Geometry::try_from(g).ok()?;
+                let lines = match lines {
+                    geo::Geometry::MultiLineString(m) => m.0,
+                    geo::Geometry::LineString(l) => vec![l],
+                    _ => return None,
+                };
+                Some((
+                    i,
+                    lines
+                        .iter()
+                        .map(|l| l.0.iter().map(|&c| mercator(c)).collect())
+                        .collect(),
+                ))
+            })
+            .collect()
+    }
+
+    fn build_markers(&self) -> Vec<Marker> {
+        let mut by_place: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut order = self.events_by_date();
+        order.dedup();
+        for &e in &order {
+            let event = &self.data.events[e];
+            let places: Vec<usize> = event
+                .places
+                .iter()
+                .filter_map(|id| self.place_index(id))
+                .collect();
+            let has_local = places
+                .iter()
+                .any(|&p| self.data.places[p].kind != PlaceKind::Country);
+            for p in places {
+                let place = &self.data.places[p];
+                // Country-wide events have no single spot; the panel lists them instead.
+                let skip = match place.kind {
+                    PlaceKind::Country => has_local || place.id == "af",
+                    PlaceKind::Border => true, // the border line itself is drawn
+                    _ => false,
+                };
+                if !skip {
+                    by_place.entry(p).or_default().push(e);
+                }
+            }
+        }
+        let mut markers: Vec<Marker> = by_place
+            .into_iter()
+            .map(|(place, events)| {
+                let p = &self.data.places[place];
+                Marker {
+                    place,
+                    at: mercator(Coord { x: p.lon, y: p.lat }),
+                    kind: self.data.events[events[0]].kind,
+                    events,
+                }
+            })
+            .collect();
+        markers.sort_by_key(|m| m.place);
+        markers
+    }
+
+    /// Country (or province) shape a crossing goes to, for finding where it crosses.
+    fn destination_shape(&self, place: usize) -> Option<&MultiPolygon<f64>> {
+        let p = &self.data.places[place];
+        match p.kind {
+            PlaceKind::Country => self.data.country(&p.country).map(|c| &c.shape),
+            PlaceKind::Province => p
+                .province
+                .as_deref()
+                .and_then(|iso| self.data.province(iso))
+                .map(|pr| &pr.shape),
+            _ => None,
+        }
+    }
+
+    fn build_arrows(&self) -> Vec<Arrow> {
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut arrows = Vec::new();
+        for (i, x) in self.data.crossings.crossings.iter().enumerate() {
+            let (Some(from), Some(to)) = (self.place_index(&x.from), self.place_index(&x.to))
+            else {
+                continue;
+            };
+            let start = self.data.places[from].point();
+            // Aim at the nearest point of the destination's outline, then a little beyond it.
+            let end = match self.destination_shape(to).map(|s| s.closest_point(&start)) {
+                Some(geo::Closest::SinglePoint(p) | geo::Closest::Intersection(p)) => p,
+                _ => self.data.places[to].point(),
+            };
+            let (a, b) = (mercator(start.0), mercator(end.0));
+            let beyond = Coord {
+                x: b.x + (b.x - a.x) * 0.35,
+                y: b.y + (b.y - a.y) * 0.35,
+            };
+            let n = seen.entry((from, to)).or_default();
+            let bend = 0.18 * (1.0 + *n as f64) * if *n % 2 == 0 { 1.0 } else { -1.0 };
+            *n += 1;
+            arrows.push(Arrow {
+                crossing: i,
+                from: a,
+                to: beyond,
+                bend,
+            });
+        }
+        arrows
+    }
+
+    fn build_totals(&self) -> Vec<TotalLabel> {
+        self.data
+            .crossings
+            .totals
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.people.is_unknown())
+            .filter_map(|(i, t)| {
+                let ends: Vec<Coord<f64>> = self
+                    .arrows
+                    .iter()
+                    .filter(|a| self.data.crossings.crossings[a.crossing].to == t.to)
+                    .map(|a| a.to)
+                    .collect();
+                let at = if ends.is_empty() {
+                    let p = &self.data.places[self.place_index(&t.to)?];
+                    mercator(Coord { x: p.lon, y: p.lat })
+                } else {
+                    let n = ends.len() as f64;
+                    Coord {
+                        x: ends.iter().map(|c| c.x).sum::<f64>() / n,
+                        y: ends.iter().map(|c| c.y).sum::<f64>() / n,
+                    }
+                };
+                Some(TotalLabel { total: i, at })
+            })
+            .collect()
+    }
+
+    /// Event indexes in date order.
+    pub fn events_by_date(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.data.events.len()).collect();
+        v.sort_by_key(|&i| self.data.events[i].date);
+        v
+    }
+
+    fn date_of(&self, item: Item) -> PartialDate {
+        match item {
+            Item::Event(i) => self.data.events[i].date,
+            Item::Crossing(i) => self.data.crossings.crossings[i].date,
+        }
+    }
+
+    fn sorted(&self, mut items: Vec<Item>) -> Vec<Item> {
+        items.sort_by_key(|&it| self.date_of(it));
+        items
+    }
+
+    fn place_in_province(&self, id: &str, iso: &str) -> bool {
+        self.place_index(id)
+            .is_some_and(|p| self.data.places[p].province.as_deref() == Some(iso))
+    }
+
+    /// Events and crossings in a province (its own events and those of places inside it).
+    pub fn items_in_province(&self, iso: &str) -> Vec<Item> {
+        let events = self
+            .data
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.places.iter().any(|id| self.place_in_province(id, iso)))
+            .map(|(i, _)| Item::Event(i));
+        let crossings = self
+            .data
+            .crossings
+            .crossings
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                self.place_in_province(&x.from, iso) || self.place_in_province(&x.to, iso)
+            })
+            .map(|(i, _)| Item::Crossing(i));
+        self.sorted(events.chain(crossings).collect())
+    }
+
+    /// Events and crossings at one place.
+    pub fn items_at_place(&self, id: &str) -> Vec<Item> {
+        let events = self
+            .data
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.places.iter().any(|p| p == id))
+            .map(|(i, _)| Item::Event(i));
+        let crossings = self
+            .data
+            .crossings
+            .crossings
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.from == id || x.to == id)
+            .map(|(i, _)| Item::Crossing(i));
+        self.sorted(events.chain(crossings).collect())
+    }
+
+    /// The province under a lon/lat point.
+    pub fn province_at(&self, p: Point<f64>) -> Option<usize> {
+        self.province_index.locate(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_data_prepares_markers_arrows_and_badakhshan_items() {
+        let atlas = Atlas::new(Dataset::embedded().expect("embedded data"));
+        assert_eq!(atlas.province_shapes.len(), 34);
+        assert!(!atlas.markers.is_empty());
+        assert_eq!(atlas.arrows.len(), atlas.data.crossings.crossings.len());
+        let items = atlas.items_in_province("AF-BDS");
+        assert!(
+            items.iter().any(|i| matches!(i, Item::Crossing(_))),
+            "Badakhshan lists its crossing"
+        );
+        let fayzabad = Point::new(70.58, 37.12);
+        let bds = atlas.province_at(fayzabad).expect("in a province");
+        assert_eq!(atlas.data.provinces[bds].iso, "AF-BDS");
+    }
+}

@@ -1,0 +1,175 @@
+//! Command line: run the app, or one of the data commands (`geocode`, `check`).
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::{DataSource, Dataset, write_atomic};
+use crate::spatial::ProvinceIndex;
+use crate::spatial::geocode::{Geocoder, places_json};
+
+/// Window size as `WIDTHxHEIGHT`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl FromStr for Size {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (w, h) = s
+            .split_once(['x', 'X'])
+            .ok_or_else(|| format!("{s:?}: expected WIDTHxHEIGHT, e.g. 1600x1000"))?;
+        let parse = |v: &str| {
+            v.trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|n| (200.0..=8000.0).contains(n))
+                .ok_or_else(|| format!("{v:?}: expected a size between 200 and 8000 pixels"))
+        };
+        Ok(Self {
+            width: parse(w)?,
+            height: parse(h)?,
+        })
+    }
+}
+
+/// Which GPU back-end draws the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Renderer {
+    Glow,
+    Wgpu,
+}
+
+/// Event Atlas: a news story as an interactive, offline map.
+#[derive(Debug, Parser)]
+#[command(name = "event-atlas", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Read data from this folder (laid out like `data/`) instead of the copy built into the app.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Render the window to a PNG file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Select a province (ISO code, e.g. AF-BDS) or a place, event or crossing id at start.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+    /// Window size.
+    #[arg(long, default_value = "1600x1000", value_name = "WxH")]
+    pub size: Size,
+    /// Graphics back-end.
+    #[arg(long, value_enum, default_value = "glow")]
+    pub renderer: Renderer,
+}
+
+/// Data commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find the places an article names and write them as a places file (JSON).
+    Geocode {
+        /// The article, as plain UTF-8 text.
+        article: PathBuf,
+        /// Where to write the places (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Validate a data folder: schema, ids, verbatim quotes, coordinates, provinces.
+    Check {
+        /// The folder to check (default: ./data).
+        data_dir: Option<PathBuf>,
+    },
+}
+
+fn source(data: Option<&Path>) -> DataSource {
+    data.map_or(DataSource::Embedded, |d| DataSource::Dir(d.to_path_buf()))
+}
+
+/// `event-atlas geocode`.
+pub fn geocode(article: &Path, out: Option<&Path>, data: Option<&Path>) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(article)
+        .with_context(|| format!("cannot read {}", article.display()))?;
+    let src = source(data);
+    let ds = Dataset::load(src.clone())?;
+    let gazetteer = Dataset::load_gazetteer(&src)?;
+    let index = ProvinceIndex::new(&ds.provinces);
+    let geocoder = Geocoder::new(&ds.countries, &ds.provinces, &gazetteer, &index);
+    let result = geocoder.geocode(&text);
+    let json = places_json(&result.places)?;
+    match out {
+        Some(path) => {
+            write_atomic(path, json.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {} places to {}", result.places.len(), path.display());
+        }
+        None => print!("{json}"),
+    }
+    for a in &result.ambiguities {
+        eprintln!(
+            "ambiguous: {:?} → {} (candidates: {})",
+            a.mention,
+            a.chosen,
+            a.candidates.join("; ")
+        );
+    }
+    if result.unresolved.is_empty() {
+        eprintln!("unresolved: none");
+    } else {
+        eprintln!(
+            "unresolved ({}): {}",
+            result.unresolved.len(),
+            result.unresolved.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// `event-atlas check`.
+pub fn check(dir: Option<&Path>) -> anyhow::Result<()> {
+    let dir = dir.unwrap_or(Path::new("data"));
+    if !dir.is_dir() {
+        bail!("{}: not a folder", dir.display());
+    }
+    let errors = crate::model::check::check(&DataSource::Dir(dir.to_path_buf()));
+    if errors.is_empty() {
+        let ds = Dataset::load(DataSource::Dir(dir.to_path_buf()))?;
+        println!(
+            "{}: ok ({} places, {} events, {} crossings, {} totals, {} provinces, {} countries)",
+            dir.display(),
+            ds.places.len(),
+            ds.events.len(),
+            ds.crossings.crossings.len(),
+            ds.crossings.totals.len(),
+            ds.provinces.len(),
+            ds.countries.len()
+        );
+        return Ok(());
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    bail!("{} problem(s) in {}", errors.len(), dir.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sizes() {
+        assert_eq!(
+            "1600x1000".parse::<Size>(),
+            Ok(Size {
+                width: 1600.0,
+                height: 1000.0
+            })
+        );
+        assert!("1600".parse::<Size>().is_err());
+        assert!("0x10".parse::<Size>().is_err());
+    }
+}

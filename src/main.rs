@@ -1,0 +1,95 @@
+//! Event Atlas binary: parse the command line, then run a data command or open the window.
+
+use std::sync::Arc;
+
+use clap::Parser;
+use event_atlas::app::{AtlasApp, Persisted, ScreenshotJob};
+use event_atlas::atlas::Atlas;
+use event_atlas::cli::{self, Cli, Command, Renderer};
+use event_atlas::model::{DataSource, check};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Geocode { article, out }) => {
+            cli::geocode(article, out.as_deref(), cli.data.as_deref())
+        }
+        Some(Command::Check { data_dir }) => {
+            cli::check(data_dir.as_deref().or(cli.data.as_deref()))
+        }
+        None => run_app(cli),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(cli: Cli) -> anyhow::Result<()> {
+    // A folder given with --data is checked; on failure the app still opens, on the built-in data,
+    // and shows what was wrong.
+    let mut problems = Vec::new();
+    let atlas = match &cli.data {
+        Some(dir) => {
+            let source = DataSource::Dir(dir.clone());
+            problems.extend(check::check(&source).iter().map(ToString::to_string));
+            match Atlas::load(source) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    problems.insert(0, format!("{e}\nShowing the built-in data instead."));
+                    Atlas::load(DataSource::Embedded)?
+                }
+            }
+        }
+        None => Atlas::load(DataSource::Embedded)?,
+    };
+    for p in &problems {
+        eprintln!("data problem: {p}");
+    }
+    let atlas = Arc::new(atlas);
+
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Event Atlas")
+        .with_inner_size([cli.size.width, cli.size.height])
+        .with_min_inner_size([640.0, 420.0]);
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: match cli.renderer {
+            Renderer::Glow => eframe::Renderer::Glow,
+            Renderer::Wgpu => eframe::Renderer::Wgpu,
+        },
+        // A screenshot run must not read or write the user's saved view.
+        persist_window: cli.screenshot.is_none(),
+        ..Default::default()
+    };
+    let select = cli.select.clone();
+    let screenshot = cli.screenshot.clone();
+    eframe::run_native(
+        "event-atlas",
+        options,
+        Box::new(move |cc| {
+            let state = if screenshot.is_some() {
+                Persisted::default()
+            } else {
+                AtlasApp::restore(cc.storage)
+            };
+            let mut app = AtlasApp::new(atlas, state);
+            app.problems = problems;
+            if let Some(what) = &select
+                && let Err(e) = app.select(what)
+            {
+                eprintln!("warning: {e}");
+                app.problems.push(e);
+            }
+            if let Some(path) = screenshot {
+                app = app.with_screenshot(ScreenshotJob::new(path));
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

@@ -1,0 +1,174 @@
+//! The offline basemap: sea, the world, Afghanistan's neighbours, the 34 provinces, the border.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use egui::{Color32, Mesh, Response, Shape, Stroke, Ui, epaint::Vertex};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::ScreenTransform;
+use super::style;
+use crate::atlas::Atlas;
+use crate::model::Detail;
+use crate::spatial::LodShape;
+
+/// Draws the vector basemap, so the map is complete with no tile source at all.
+pub struct BasemapLayer {
+    pub atlas: Arc<Atlas>,
+    pub hovered: Option<usize>,
+    pub selected: Option<usize>,
+    /// Provinces that have events, drawn a shade darker.
+    pub with_events: Arc<HashSet<usize>>,
+    /// Paint the sea and land fills (off when online tiles are shown underneath).
+    pub fills: bool,
+}
+
+/// Appends a shape's fill to `mesh` and its outline to `lines`, culled to the view.
+fn push_shape(
+    t: &ScreenTransform,
+    shape: &LodShape,
+    fill: Option<Color32>,
+    edge: Stroke,
+    mesh: &mut Mesh,
+    lines: &mut Vec<Shape>,
+) {
+    let screen = t.apply_rect(shape.bbox);
+    if !screen.intersects(t.rect) || (screen.width() < 0.5 && screen.height() < 0.5) {
+        return;
+    }
+    let lod = shape.for_degrees_per_pixel(t.degrees_per_pixel());
+    if let Some(fill) = fill {
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices.extend(lod.vertices.iter().map(|&c| Vertex {
+            pos: t.apply(c),
+            uv: egui::epaint::WHITE_UV,
+            color: fill,
+        }));
+        mesh.indices.extend(lod.indices.iter().map(|i| base + i));
+    }
+    if edge.width > 0.0 {
+        for ring in &lod.rings {
+            let pts: Vec<egui::Pos2> = ring.iter().map(|&c| t.apply(c)).collect();
+            lines.push(Shape::closed_line(pts, edge));
+        }
+    }
+}
+
+impl BasemapLayer {
+    /// Paints everything into `painter` for the view `t`.
+    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
+        let atlas = &self.atlas;
+        if self.fills {
+            painter.rect_filled(t.rect, 0.0, style::OCEAN);
+        }
+        let mut mesh = Mesh::default();
+        let mut lines = Vec::new();
+        let fill = |c| self.fills.then_some(c);
+
+        for (i, c) in atlas.data.countries.iter().enumerate() {
+            if c.detail == Detail::Coarse {
+                push_shape(
+                    t,
+                    &atlas.country_shapes[i],
+                    fill(style::WORLD_LAND),
+                    Stroke::new(0.6, style::WORLD_EDGE),
+                    &mut mesh,
+                    &mut lines,
+                );
+            }
+        }
+        for (i, c) in atlas.data.countries.iter().enumerate() {
+            if c.detail == Detail::Fine && c.iso_a2 != "AF" {
+                push_shape(
+                    t,
+                    &atlas.country_shapes[i],
+                    fill(style::NEIGHBOUR_LAND),
+                    Stroke::new(0.9, style::NEIGHBOUR_EDGE),
+                    &mut mesh,
+                    &mut lines,
+                );
+            }
+        }
+        for (i, shape) in atlas.province_shapes.iter().enumerate() {
+            let color = if Some(i) == self.selected {
+                style::PROVINCE_SELECTED
+            } else if Some(i) == self.hovered {
+                style::PROVINCE_HOVER
+            } else if self.with_events.contains(&i) {
+                style::PROVINCE_WITH_EVENTS
+            } else {
+                style::PROVINCE_FILL
+            };
+            let color = if self.fills {
+                color
+            } else {
+                color.gamma_multiply(0.55)
+            };
+            push_shape(
+                t,
+                shape,
+                Some(color),
+                Stroke::new(0.8, style::PROVINCE_EDGE),
+                &mut mesh,
+                &mut lines,
+            );
+        }
+        painter.add(Shape::mesh(mesh));
+        painter.extend(lines);
+
+        // Afghanistan's outline over its provinces.
+        let mut outline = Vec::new();
+        if let Some(i) = atlas.data.countries.iter().position(|c| c.iso_a2 == "AF") {
+            push_shape(
+                t,
+                &atlas.country_shapes[i],
+                None,
+                Stroke::new(1.8, style::COUNTRY_EDGE),
+                &mut Mesh::default(),
+                &mut outline,
+            );
+        }
+        painter.extend(outline);
+
+        // Emphasised borders (the Tajik border): a wide translucent band and a solid core.
+        for (_, lines) in &atlas.borders {
+            for line in lines {
+                let pts: Vec<egui::Pos2> = line.iter().map(|&c| t.apply(c)).collect();
+                painter.add(Shape::line(
+                    pts.clone(),
+                    Stroke::new(7.0, style::BORDER.gamma_multiply(0.3)),
+                ));
+                painter.add(Shape::line(pts, Stroke::new(2.2, style::BORDER)));
+            }
+        }
+
+        // Selected or hovered province outline on top.
+        for (i, width) in [(self.hovered, 2.0), (self.selected, 3.0)] {
+            if let Some(i) = i {
+                let mut top = Vec::new();
+                push_shape(
+                    t,
+                    &atlas.province_shapes[i],
+                    None,
+                    Stroke::new(width, style::COUNTRY_EDGE),
+                    &mut Mesh::default(),
+                    &mut top,
+                );
+                painter.extend(top);
+            }
+        }
+    }
+}
+
+impl Plugin for BasemapLayer {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
+        let t = ScreenTransform::from_projector(projector);
+        self.paint(ui.painter(), &t);
+    }
+}

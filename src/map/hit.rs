@@ -1,0 +1,51 @@
+//! What is under the pointer: a marker, a crossing arrow, or a province (in that order).
+
+use egui::Pos2;
+
+use super::ScreenTransform;
+use super::crossings::arrow_path;
+use super::markers::layout;
+use super::style::arrow_width;
+use crate::atlas::Atlas;
+use crate::spatial::mercator::inverse_mercator;
+
+/// The thing a click or hover lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Marker(usize),
+    Crossing(usize),
+    Province(usize),
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len2 = ab.length_sq();
+    if len2 == 0.0 {
+        return p.distance(a);
+    }
+    let s = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
+    p.distance(a + ab * s)
+}
+
+/// Top-most thing at screen point `pos` for the view `t`.
+pub fn hit_test(atlas: &Atlas, t: &ScreenTransform, pos: Pos2) -> Option<Hit> {
+    if let Some(m) = layout(atlas, t, &|_| true)
+        .iter()
+        .rev()
+        .find(|m| m.center.distance(pos) <= m.radius + 3.0)
+    {
+        return Some(Hit::Marker(m.marker));
+    }
+    for arrow in &atlas.arrows {
+        let path = arrow_path(arrow, t);
+        let w = arrow_width(&atlas.data.crossings.crossings[arrow.crossing].people);
+        if path
+            .windows(2)
+            .any(|s| distance_to_segment(pos, s[0], s[1]) <= w / 2.0 + 4.0)
+        {
+            return Some(Hit::Crossing(arrow.crossing));
+        }
+    }
+    let lonlat = inverse_mercator(t.invert(pos));
+    atlas.province_at(geo::Point(lonlat)).map(Hit::Province)
+}

@@ -1,0 +1,139 @@
+//! Event markers: one per place, coloured and lettered by kind, sized by how many events.
+
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Pos2, Response, Stroke, Ui, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::ScreenTransform;
+use super::style::{kind_color, kind_glyph};
+use crate::atlas::Atlas;
+
+/// Where a marker ends up on screen after overlapping ones are spread apart.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacedMarker {
+    pub marker: usize,
+    pub center: Pos2,
+    pub radius: f32,
+}
+
+/// Radius for a marker with `n` events.
+fn radius(n: usize) -> f32 {
+    (7.0 + 2.0 * ((n.max(1) - 1) as f32).sqrt()).min(13.0)
+}
+
+/// Screen layout of the markers that are visible (shared by drawing and hit testing).
+pub fn layout(
+    atlas: &Atlas,
+    t: &ScreenTransform,
+    visible: &dyn Fn(usize) -> bool,
+) -> Vec<PlacedMarker> {
+    let mut placed: Vec<PlacedMarker> = Vec::new();
+    let area = t.rect.expand(20.0);
+    for (i, m) in atlas.markers.iter().enumerate() {
+        if !visible(i) {
+            continue;
+        }
+        let home = t.apply(m.at);
+        if !area.contains(home) {
+            continue;
+        }
+        let r = radius(m.events.len());
+        let mut center = home;
+        // Spread overlapping markers around their true spot, nearest free slot first.
+        'search: for ring in 1..6 {
+            if placed
+                .iter()
+                .all(|p| p.center.distance(center) >= p.radius + r + 1.0)
+            {
+                break 'search;
+            }
+            let dist = ring as f32 * (r + 6.0);
+            for k in 0..(6 * ring) {
+                let a = k as f32 / (6 * ring) as f32 * std::f32::consts::TAU
+                    - std::f32::consts::FRAC_PI_2;
+                let c = home + vec2(a.cos(), a.sin()) * dist;
+                if placed
+                    .iter()
+                    .all(|p| p.center.distance(c) >= p.radius + r + 1.0)
+                {
+                    center = c;
+                    break 'search;
+                }
+            }
+        }
+        placed.push(PlacedMarker {
+            marker: i,
+            center,
+            radius: r,
+        });
+    }
+    placed
+}
+
+/// Draws the event markers.
+pub struct MarkersLayer {
+    pub atlas: Arc<Atlas>,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+}
+
+impl MarkersLayer {
+    /// Paints into `painter` for the view `t`.
+    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
+        for p in layout(&self.atlas, t, &|_| true) {
+            let m = &self.atlas.markers[p.marker];
+            let home = t.apply(m.at);
+            if home.distance(p.center) > 1.0 {
+                painter.line_segment([home, p.center], Stroke::new(1.0, Color32::from_gray(90)));
+                painter.circle_filled(home, 2.0, Color32::from_gray(60));
+            }
+            let emphasis = Some(p.marker) == self.selected || Some(p.marker) == self.hovered;
+            if emphasis {
+                painter.circle_filled(p.center, p.radius + 4.0, Color32::from_black_alpha(70));
+            }
+            painter.circle(
+                p.center,
+                p.radius,
+                kind_color(m.kind),
+                Stroke::new(1.5, Color32::WHITE),
+            );
+            painter.text(
+                p.center,
+                Align2::CENTER_CENTER,
+                kind_glyph(m.kind),
+                FontId::proportional(p.radius * 1.1),
+                Color32::WHITE,
+            );
+            if m.events.len() > 1 {
+                let badge = p.center + vec2(p.radius * 0.8, -p.radius * 0.8);
+                painter.circle(
+                    badge,
+                    6.5,
+                    Color32::WHITE,
+                    Stroke::new(1.0, Color32::from_gray(60)),
+                );
+                painter.text(
+                    badge,
+                    Align2::CENTER_CENTER,
+                    m.events.len().to_string(),
+                    FontId::proportional(9.0),
+                    Color32::BLACK,
+                );
+            }
+        }
+    }
+}
+
+impl Plugin for MarkersLayer {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
+        let t = ScreenTransform::from_projector(projector);
+        self.paint(ui.painter(), &t);
+    }
+}

@@ -1,0 +1,16 @@
+//! Map layers, one walkers plugin each, drawing geometry prepared once in [`crate::atlas`].
+
+pub mod basemap;
+pub mod crossings;
+pub mod hit;
+pub mod labels;
+pub mod markers;
+pub mod style;
+pub mod text;
+pub mod transform;
+
+pub use basemap::BasemapLayer;
+pub use crossings::CrossingsLayer;
+pub use labels::LabelsLayer;
+pub use markers::MarkersLayer;
+pub use transform::ScreenTransform;

@@ -1,0 +1,144 @@
+//! Loads everything under `data/` (from a folder, or the copy built into the binary).
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use super::{
+    Country, CrossingsFile, DataError, Event, GazetteerEntry, Place, Province, parse_countries,
+    parse_gazetteer, parse_provinces,
+};
+
+/// Relative paths of the data files, in load order.
+pub const FILES: [&str; 7] = [
+    "source/article.txt",
+    "places.json",
+    "events.json",
+    "crossings.json",
+    "boundaries/provinces.geojson",
+    "boundaries/countries.geojson",
+    "gazetteer.json",
+];
+
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        /// The shipped data, compiled in so the app runs with no setup and no files beside it.
+        fn embedded_text(name: &str) -> Option<&'static str> {
+            match name {
+                $($name => Some(include_str!(concat!("../../data/", $name))),)*
+                _ => None,
+            }
+        }
+    };
+}
+embedded!(
+    "source/article.txt",
+    "places.json",
+    "events.json",
+    "crossings.json",
+    "boundaries/provinces.geojson",
+    "boundaries/countries.geojson",
+    "gazetteer.json"
+);
+
+/// Where data comes from: the copy inside the binary, or a folder laid out like `data/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl DataSource {
+    /// The name to print for a file, e.g. `data/events.json` or `<embedded>/events.json`.
+    pub fn display_name(&self, name: &str) -> String {
+        match self {
+            Self::Embedded => format!("<embedded data>/{name}"),
+            Self::Dir(dir) => dir.join(name).display().to_string(),
+        }
+    }
+
+    /// The text of one data file.
+    pub fn read(&self, name: &str) -> Result<Cow<'static, str>, DataError> {
+        match self {
+            Self::Embedded => embedded_text(name)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| DataError::file(self.display_name(name), "no such embedded file")),
+            Self::Dir(dir) => {
+                let path = dir.join(name);
+                std::fs::read_to_string(&path)
+                    .map(Cow::Owned)
+                    .map_err(|e| DataError::file(path.display().to_string(), e.to_string()))
+            }
+        }
+    }
+}
+
+/// Everything the app shows, parsed; indexes are built from it by [`crate::spatial`].
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub source: DataSource,
+    pub article: String,
+    pub places: Vec<Place>,
+    pub events: Vec<Event>,
+    pub crossings: CrossingsFile,
+    pub provinces: Vec<Province>,
+    pub countries: Vec<Country>,
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(
+    source: &DataSource,
+    name: &str,
+) -> Result<T, DataError> {
+    let text = source.read(name)?;
+    serde_json::from_str(&text).map_err(|e| DataError::json(source.display_name(name), &e))
+}
+
+impl Dataset {
+    /// Parses every file; the first malformed one stops the load with its file and line.
+    pub fn load(source: DataSource) -> Result<Self, DataError> {
+        let article = source.read("source/article.txt")?.into_owned();
+        let places = parse_json(&source, "places.json")?;
+        let events = parse_json(&source, "events.json")?;
+        let crossings = parse_json(&source, "crossings.json")?;
+        let name = "boundaries/provinces.geojson";
+        let provinces = parse_provinces(&source.display_name(name), &source.read(name)?)?;
+        let name = "boundaries/countries.geojson";
+        let countries = parse_countries(&source.display_name(name), &source.read(name)?)?;
+        Ok(Self {
+            source,
+            article,
+            places,
+            events,
+            crossings,
+            provinces,
+            countries,
+        })
+    }
+
+    /// The shipped data; it is checked by the test suite, so this cannot fail in a release.
+    pub fn embedded() -> Result<Self, DataError> {
+        Self::load(DataSource::Embedded)
+    }
+
+    /// Reads the gazetteer (only the geocoder and the checker need it).
+    pub fn load_gazetteer(source: &DataSource) -> Result<Vec<GazetteerEntry>, DataError> {
+        let name = "gazetteer.json";
+        parse_gazetteer(&source.display_name(name), &source.read(name)?)
+    }
+
+    /// A place by id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// A province by ISO code.
+    pub fn province(&self, iso: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.iso == iso)
+    }
+
+    /// A country by ISO alpha-2 code (any case).
+    pub fn country(&self, iso_a2: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.iso_a2.eq_ignore_ascii_case(iso_a2))
+    }
+}

@@ -1,0 +1,24 @@
+//! Plain data types of the story and their loading and validation. No egui here.
+
+mod atomic;
+mod boundaries;
+pub mod check;
+mod count;
+mod crossing;
+mod dataset;
+mod date;
+mod error;
+mod event;
+mod gazetteer;
+mod place;
+
+pub use atomic::write_atomic;
+pub use boundaries::{Country, Detail, Province, parse_countries, parse_provinces};
+pub use count::{Count, thousands};
+pub use crossing::{Crossing, CrossingsFile, Total};
+pub use dataset::{DataSource, Dataset, FILES};
+pub use date::{DateError, PartialDate, days_from_civil};
+pub use error::{DataError, Locator};
+pub use event::{DateSource, Event, EventKind};
+pub use gazetteer::{GazetteerEntry, parse_gazetteer};
+pub use place::{Place, PlaceKind};

@@ -1,0 +1,337 @@
+//! The map widget with its controls: layers, hover, click, keyboard, Home, legend, attribution.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use egui::{Align2, Color32, CursorIcon, FontId, Key, Rect, Stroke, Ui, vec2};
+use serde::{Deserialize, Serialize};
+use walkers::{Map, MapMemory, lon_lat};
+
+use super::{Selection, about, legend};
+use crate::atlas::Atlas;
+use crate::map::hit::{Hit, hit_test};
+use crate::map::{BasemapLayer, CrossingsLayer, LabelsLayer, MarkersLayer, ScreenTransform, style};
+use crate::spatial::mercator::inverse_mercator;
+
+/// Map state: the view is saved between runs; the rest is rebuilt each frame.
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapView {
+    pub memory: MapMemory,
+    /// Fit Afghanistan on the next frame (first start, or "Home").
+    pub needs_home: bool,
+    pub show_legend: bool,
+    #[serde(skip)]
+    pub last_transform: Option<ScreenTransform>,
+    #[serde(skip)]
+    pub hovered: Option<Hit>,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self {
+            memory: MapMemory::default(),
+            needs_home: true,
+            show_legend: true,
+            last_transform: None,
+            hovered: None,
+        }
+    }
+}
+
+/// Pixels the arrow keys pan by.
+const KEY_PAN: f32 = 120.0;
+
+impl MapView {
+    /// Sets the view so Afghanistan fills `rect` with a margin.
+    pub fn go_home(&mut self, atlas: &Atlas, rect: Rect) {
+        let margin = (rect.width().min(rect.height()) * 0.06).max(10.0);
+        let t = ScreenTransform::fit(atlas.home, rect.shrink(margin));
+        let center = inverse_mercator(atlas.home.center());
+        // Zoom is clamped by walkers; an out-of-range fit just keeps the old zoom.
+        let _ = self.memory.set_zoom(t.zoom().clamp(1.0, 18.0));
+        self.memory.center_at(lon_lat(center.x, center.y));
+        self.needs_home = false;
+    }
+
+    fn pan_by(&mut self, delta: egui::Vec2) {
+        if let Some(t) = self.last_transform {
+            let c = inverse_mercator(t.invert(t.rect.center() + delta));
+            self.memory.center_at(lon_lat(c.x, c.y));
+        }
+    }
+
+    fn keyboard(&mut self, ui: &Ui, atlas: &Atlas, rect: Rect) {
+        // Keys act on the map only when no text field has focus.
+        if ui.ctx().memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (pan, zoom_in, zoom_out, home) = ui.input(|i| {
+            let mut pan = egui::Vec2::ZERO;
+            if i.key_pressed(Key::ArrowLeft) {
+                pan.x -= KEY_PAN;
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                pan.x += KEY_PAN;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                pan.y -= KEY_PAN;
+            }
+            if i.key_pressed(Key::ArrowDown) {
+                pan.y += KEY_PAN;
+            }
+            (
+                pan,
+                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                i.key_pressed(Key::Minus),
+                i.key_pressed(Key::Home) || i.key_pressed(Key::H),
+            )
+        });
+        if pan != egui::Vec2::ZERO {
+            self.pan_by(pan);
+        }
+        if zoom_in {
+            let _ = self.memory.zoom_in();
+        }
+        if zoom_out {
+            let _ = self.memory.zoom_out();
+        }
+        if home {
+            self.go_home(atlas, rect);
+        }
+    }
+
+    /// Shows the map; returns a new selection when the user clicked something (or nothing).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Arc<Atlas>,
+        selection: &Selection,
+        with_events: &Arc<HashSet<usize>>,
+        text_scale: f32,
+    ) -> Option<Selection> {
+        let rect = ui.available_rect_before_wrap();
+        if self.needs_home && rect.width() > 50.0 && rect.height() > 50.0 {
+            self.go_home(atlas, rect);
+        }
+        self.keyboard(ui, atlas, rect);
+
+        let selected_province = match selection {
+            Selection::Province(iso) => atlas.data.provinces.iter().position(|p| &p.iso == iso),
+            _ => None,
+        };
+        let selected_marker = match selection {
+            Selection::Place(id) => atlas
+                .place_index(id)
+                .and_then(|p| atlas.markers.iter().position(|m| m.place == p)),
+            _ => None,
+        };
+        let selected_crossing = match selection {
+            Selection::Crossing(id) => atlas
+                .data
+                .crossings
+                .crossings
+                .iter()
+                .position(|x| &x.id == id),
+            _ => None,
+        };
+        let hovered_province = match self.hovered {
+            Some(Hit::Province(i)) => Some(i),
+            _ => None,
+        };
+        let home = inverse_mercator(atlas.home.center());
+
+        let map = Map::new(None, &mut self.memory, lon_lat(home.x, home.y))
+            .zoom_with_ctrl(false)
+            .with_plugin(BasemapLayer {
+                atlas: atlas.clone(),
+                hovered: hovered_province,
+                selected: selected_province,
+                with_events: with_events.clone(),
+                fills: true,
+            })
+            .with_plugin(CrossingsLayer {
+                atlas: atlas.clone(),
+                selected: selected_crossing,
+                hovered: match self.hovered {
+                    Some(Hit::Crossing(i)) => Some(i),
+                    _ => None,
+                },
+            })
+            .with_plugin(MarkersLayer {
+                atlas: atlas.clone(),
+                selected: selected_marker,
+                hovered: match self.hovered {
+                    Some(Hit::Marker(i)) => Some(i),
+                    _ => None,
+                },
+            })
+            .with_plugin(LabelsLayer {
+                atlas: atlas.clone(),
+                selected_province,
+                hovered_province,
+                text_scale,
+            });
+
+        let mut clicked = None;
+        let mut hovered = None;
+        let mut transform = None;
+        map.show(ui, |ui, response, projector, _memory| {
+            let t = ScreenTransform::from_projector(projector);
+            transform = Some(t);
+            if let Some(pos) = response.hover_pos() {
+                hovered = hit_test(atlas, &t, pos);
+                if let Some(h) = hovered {
+                    if !matches!(h, Hit::Province(_)) {
+                        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+                    }
+                    tooltip(ui, atlas, h, pos);
+                }
+            }
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                clicked = Some(match hit_test(atlas, &t, pos) {
+                    Some(Hit::Province(i)) => {
+                        Selection::Province(atlas.data.provinces[i].iso.clone())
+                    }
+                    Some(Hit::Marker(m)) => {
+                        let place = &atlas.data.places[atlas.markers[m].place];
+                        Selection::Place(place.id.clone())
+                    }
+                    Some(Hit::Crossing(x)) => {
+                        Selection::Crossing(atlas.data.crossings.crossings[x].id.clone())
+                    }
+                    None => Selection::None,
+                });
+            }
+        });
+        if hovered != self.hovered {
+            self.hovered = hovered;
+            ui.ctx().request_repaint();
+        }
+        self.last_transform = transform;
+        if let Some(t) = transform {
+            self.controls(ui, atlas, t.rect);
+            self.overlays(ui, atlas, t.rect);
+        }
+        clicked
+    }
+
+    /// Home and zoom buttons in the map's top-left corner.
+    fn controls(&mut self, ui: &mut Ui, atlas: &Atlas, rect: Rect) {
+        let at = rect.left_top() + vec2(10.0, 10.0);
+        let size = vec2(34.0, 28.0);
+        let home = ui.put(
+            Rect::from_min_size(at, vec2(70.0, 28.0)),
+            egui::Button::new("⌂ Home"),
+        );
+        if home
+            .on_hover_text("Back to Afghanistan (Home / H)")
+            .clicked()
+        {
+            self.go_home(atlas, rect);
+        }
+        let plus = ui.put(
+            Rect::from_min_size(at + vec2(0.0, 34.0), size),
+            egui::Button::new("+"),
+        );
+        if plus.on_hover_text("Zoom in (+, wheel, pinch)").clicked() {
+            let _ = self.memory.zoom_in();
+        }
+        let minus = ui.put(
+            Rect::from_min_size(at + vec2(0.0, 66.0), size),
+            egui::Button::new("−"),
+        );
+        if minus.on_hover_text("Zoom out (−)").clicked() {
+            let _ = self.memory.zoom_out();
+        }
+    }
+
+    /// Legend (bottom left) and attribution (bottom right) over the map.
+    fn overlays(&mut self, ui: &mut Ui, atlas: &Atlas, rect: Rect) {
+        let kinds: Vec<_> = {
+            let mut k: Vec<_> = atlas.data.events.iter().map(|e| e.kind).collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        egui::Area::new(egui::Id::unique("map-legend"))
+            .fixed_pos(rect.left_bottom() + vec2(10.0, -28.0))
+            .pivot(Align2::LEFT_BOTTOM)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    if self.show_legend {
+                        legend::ui(ui, &kinds);
+                        if ui.small_button("Hide legend").clicked() {
+                            self.show_legend = false;
+                        }
+                    } else if ui.small_button("Legend").clicked() {
+                        self.show_legend = true;
+                    }
+                });
+            });
+        let painter = ui.painter_at(rect);
+        let text = about::ATTRIBUTION;
+        let galley =
+            painter.layout_no_wrap(text.to_string(), FontId::proportional(11.0), style::LABEL);
+        let r = Align2::RIGHT_BOTTOM
+            .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
+            .expand(3.0);
+        painter.rect_filled(r, 2.0, Color32::from_white_alpha(200));
+        painter.galley(r.min + vec2(3.0, 3.0), galley, style::LABEL);
+    }
+}
+
+/// A small box by the pointer naming what is under it.
+fn tooltip(ui: &Ui, atlas: &Atlas, hit: Hit, pos: egui::Pos2) {
+    let data = &atlas.data;
+    let text = match hit {
+        Hit::Province(i) => {
+            let p = &data.provinces[i];
+            let n = atlas.items_in_province(&p.iso).len();
+            if n == 0 {
+                format!("{} province", p.name)
+            } else {
+                format!(
+                    "{} province · {n} item{} — click to read",
+                    p.name,
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+        }
+        Hit::Marker(m) => {
+            let marker = &atlas.markers[m];
+            let place = &data.places[marker.place];
+            let first = &data.events[marker.events[0]];
+            if marker.events.len() == 1 {
+                format!("{}: {} ({})", place.name, first.title, first.date.human())
+            } else {
+                format!(
+                    "{}: {} events — click to read",
+                    place.name,
+                    marker.events.len()
+                )
+            }
+        }
+        Hit::Crossing(x) => {
+            let c = &data.crossings.crossings[x];
+            format!("{}: {}, {}", c.who, c.people.label(), c.date.human())
+        }
+    };
+    let painter = ui.painter();
+    let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), Color32::WHITE);
+    let rect = Rect::from_min_size(pos + vec2(14.0, 14.0), galley.size()).expand(5.0);
+    let rect = rect.translate(vec2(
+        (ui.max_rect().right() - rect.right()).min(0.0),
+        (ui.max_rect().bottom() - rect.bottom()).min(0.0),
+    ));
+    painter.rect(
+        rect,
+        4.0,
+        Color32::from_black_alpha(215),
+        Stroke::NONE,
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(rect.min + vec2(5.0, 5.0), galley, Color32::WHITE);
+}

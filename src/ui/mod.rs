@@ -1,0 +1,10 @@
+//! Panels and overlays, each a small view with a `ui` function.
+
+pub mod about;
+pub mod item_card;
+pub mod legend;
+pub mod map_view;
+pub mod selection;
+pub mod side_panel;
+
+pub use selection::Selection;

@@ -1,0 +1,150 @@
+//! Bad data gets a message naming the file and the line, never a panic.
+
+use std::path::{Path, PathBuf};
+
+use event_atlas::model::{DataSource, Dataset, check};
+
+/// A scratch copy of `data/` that a test may break.
+fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("data");
+    copy_dir(Path::new("data"), &root);
+    (tmp, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn edit(root: &Path, file: &str, f: impl FnOnce(String) -> String) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, f(text)).expect("write");
+}
+
+fn line_of(root: &Path, file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(root.join(file)).expect("read");
+    let at = text.find(needle).expect("needle");
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn broken_json_names_file_and_line() {
+    let (_tmp, root) = scratch();
+    edit(&root, "events.json", |t| {
+        t.replacen("\"title\":", "\"title\" ", 3)
+    });
+    let err = Dataset::load(DataSource::Dir(root.clone())).expect_err("broken");
+    let msg = err.to_string();
+    assert!(msg.contains("events.json:"), "{msg}");
+    assert!(err.line.is_some_and(|l| l > 1), "{msg}");
+}
+
+#[test]
+fn missing_file_is_named() {
+    let (_tmp, root) = scratch();
+    std::fs::remove_file(root.join("crossings.json")).expect("rm");
+    let err = Dataset::load(DataSource::Dir(root)).expect_err("missing");
+    assert!(err.to_string().contains("crossings.json"), "{err}");
+}
+
+#[test]
+fn nan_or_out_of_range_coordinates_are_refused() {
+    let (_tmp, root) = scratch();
+    edit(&root, "places.json", |t| {
+        t.replacen("\"lat\": ", "\"lat\": NaN, \"x\": ", 1)
+    });
+    let err = Dataset::load(DataSource::Dir(root.clone())).expect_err("NaN is not JSON");
+    assert!(err.to_string().contains("places.json:"), "{err}");
+
+    let (_tmp, root) = scratch();
+    edit(&root, "places.json", |t| {
+        let at = t.find("\"lat\": ").expect("lat") + 7;
+        let end = at + t[at..].find(',').expect("comma");
+        format!("{}123.0{}", &t[..at], &t[end..])
+    });
+    let errors = check::check(&DataSource::Dir(root.clone()));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("out of range")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unknown_place_id_is_reported_with_its_line() {
+    let (_tmp, root) = scratch();
+    edit(&root, "events.json", |t| {
+        t.replacen("\"kabul\"", "\"atlantis\"", 1)
+    });
+    let expected = line_of(&root, "events.json", "\"atlantis\"");
+    let errors = check::check(&DataSource::Dir(root.clone()));
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("atlantis"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert!(e.file.ends_with("events.json"), "{e}");
+    assert_eq!(e.line, Some(expected), "{e}");
+}
+
+#[test]
+fn altered_quote_is_caught() {
+    let (_tmp, root) = scratch();
+    edit(&root, "crossings.json", |t| {
+        t.replacen("More than 1,000", "More than 2,000", 1)
+    });
+    let errors = check::check(&DataSource::Dir(root.clone()));
+    assert!(
+        errors.iter().any(|e| e.file.ends_with("crossings.json")
+            && e.message.contains("not found verbatim")
+            && e.line.is_some()),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn bad_date_is_reported_with_file_and_line() {
+    let (_tmp, root) = scratch();
+    edit(&root, "events.json", |t| {
+        t.replacen("\"date\": \"2001-09-11\"", "\"date\": \"2001-09-31\"", 1)
+    });
+    let err = Dataset::load(DataSource::Dir(root.clone())).expect_err("bad date");
+    let expected = line_of(&root, "events.json", "2001-09-31");
+    assert_eq!(err.line, Some(expected), "{err}");
+    assert!(err.to_string().contains("day out of range"), "{err}");
+}
+
+#[test]
+fn the_cli_check_fails_on_bad_data_and_passes_on_good() {
+    let bin = env!("CARGO_BIN_EXE_event-atlas");
+    let ok = std::process::Command::new(bin)
+        .args(["check", "data"])
+        .output()
+        .expect("run");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    let (_tmp, root) = scratch();
+    edit(&root, "places.json", |t| t.replacen('[', "[{", 1));
+    let bad = std::process::Command::new(bin)
+        .arg("check")
+        .arg(&root)
+        .output()
+        .expect("run");
+    assert!(!bad.status.success());
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("places.json:1:"), "{stderr}");
+}
