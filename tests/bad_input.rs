@@ -101,7 +101,11 @@ fn unknown_place_id_is_reported_with_its_line() {
 fn altered_quote_is_caught() {
     let (_tmp, root) = scratch();
     edit(&root, "crossings.json", |t| {
-        t.replacen("More than 1,000", "More than 2,000", 1)
+        t.replacen(
+            "More than 1,000 Afghan soldiers",
+            "More than 2,000 Afghan soldiers",
+            1,
+        )
     });
     let errors = check::check(&DataSource::Dir(root.clone()));
     assert!(
@@ -146,5 +150,8 @@ fn the_cli_check_fails_on_bad_data_and_passes_on_good() {
         .expect("run");
     assert!(!bad.status.success());
     let stderr = String::from_utf8_lossy(&bad.stderr);
-    assert!(stderr.contains("places.json:1:"), "{stderr}");
+    assert!(
+        stderr.contains("places.json:2:3: key must be a string"),
+        "{stderr}"
+    );
 }

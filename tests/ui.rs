@@ -22,6 +22,14 @@ fn harness() -> Harness<'static, AtlasApp> {
     h
 }
 
+/// Fails unless some widget's text contains `text`.
+fn assert_shows(h: &Harness<'_, AtlasApp>, text: &str) {
+    assert!(
+        h.query_all_by_label_contains(text).next().is_some(),
+        "no widget shows {text:?}"
+    );
+}
+
 fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
     h.hover_at(pos);
     h.step();
@@ -74,16 +82,22 @@ fn clicking_badakhshan_shows_its_crossing_in_the_panel() {
         h.state().state.selection,
         Selection::Province("AF-BDS".into())
     );
-    h.get_by_label_contains("Badakhshan province");
-    h.get_by_label_contains("Capital: Fayzabad");
-    h.get_by_label_contains("Afghan soldiers: more than 1,000");
-    h.get_by_label_contains("More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan");
+    assert_shows(&h, "Badakhshan province");
+    assert_shows(&h, "Capital: Fayzabad");
+    assert_shows(&h, "Afghan soldiers: more than 1,000");
+    assert_shows(
+        &h,
+        "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan",
+    );
 
     // Esc clears the selection and the panel returns to the overview.
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert_eq!(h.state().state.selection, Selection::None);
-    h.get_by_label_contains("Into Tajikistan: nearly 1,600 in 5 crossings over a fortnight");
+    assert_shows(
+        &h,
+        "Into Tajikistan: nearly 1,600 in 5 crossings over a fortnight",
+    );
 }
 
 #[test]
@@ -108,7 +122,7 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
     };
     click(&mut h, marker_pos);
     assert_eq!(h.state().state.selection, Selection::Place("kabul".into()));
-    h.get_by_label_contains("Kabul University");
+    assert_shows(&h, "Kabul University");
 
     click(&mut h, arrow_pos);
     assert!(
@@ -116,7 +130,7 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
         "{:?}",
         h.state().state.selection
     );
-    h.get_by_label_contains("Badakhshan → Tajikistan");
+    assert_shows(&h, "From Badakhshan to Tajikistan");
 }
 
 #[test]
@@ -128,7 +142,7 @@ fn keyboard_zoom_and_home_button_restore_the_view() {
     assert!(h.state().state.map.memory.zoom() > home_zoom);
     h.key_press(egui::Key::ArrowRight);
     h.run_steps(2);
-    h.get_by_label("⌂ Home").click();
+    h.get_by_label("Home").click();
     h.run_steps(2);
     assert!((h.state().state.map.memory.zoom() - home_zoom).abs() < 1e-6);
     // Afghanistan is centred again.
@@ -162,5 +176,5 @@ fn view_and_selection_survive_a_restart() {
         (h2.state().state.map.memory.zoom() - zoom).abs() < 1e-9,
         "view not refitted"
     );
-    h2.get_by_label_contains("Takhar province");
+    assert_shows(&h2, "Takhar province");
 }

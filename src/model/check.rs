@@ -48,9 +48,21 @@ impl Checker<'_> {
         path: String,
         msg: String,
     ) {
+        self.fail_at(
+            file,
+            Locator {
+                id,
+                field,
+                value: None,
+            },
+            path,
+            msg,
+        );
+    }
+
+    fn fail_at(&mut self, file: &'static str, loc: Locator<'_>, path: String, msg: String) {
         let name = self.source.display_name(file);
         let text = self.text(file).to_string();
-        let loc = Locator { id, field };
         self.errors
             .push(DataError::at(name, &text, &loc, path, msg));
     }
@@ -236,10 +248,13 @@ pub fn check_dataset(ds: &Dataset, gazetteer: Option<&[GazetteerEntry]>) -> Vec<
         }
         for (k, m) in p.mentions.iter().enumerate() {
             if !ds.article.contains(m.as_str()) {
-                c.fail(
+                c.fail_at(
                     f,
-                    &p.id,
-                    Some("mentions"),
+                    Locator {
+                        id: &p.id,
+                        field: Some("mentions"),
+                        value: Some(m),
+                    },
                     format!("{path}.mentions[{k}]"),
                     format!("{m:?} is not in the article"),
                 );
@@ -293,10 +308,13 @@ pub fn check_dataset(ds: &Dataset, gazetteer: Option<&[GazetteerEntry]>) -> Vec<
         }
         for (k, id) in e.places.iter().enumerate() {
             if !place_ids.contains(id.as_str()) {
-                c.fail(
+                c.fail_at(
                     f,
-                    &e.id,
-                    Some("places"),
+                    Locator {
+                        id: &e.id,
+                        field: Some("places"),
+                        value: Some(id),
+                    },
                     format!("{path}.places[{k}]"),
                     format!("unknown place id {id:?}"),
                 );

@@ -78,10 +78,11 @@ impl DataError {
 }
 
 /// Finds the line of a record in pretty-printed JSON: the line of `"id": "<id>"`, then optionally
-/// the first line of `"<field>"` after it.
+/// the first line of `"<field>"` after it, then optionally of the string `value` after that.
 pub struct Locator<'a> {
     pub id: &'a str,
     pub field: Option<&'a str>,
+    pub value: Option<&'a str>,
 }
 
 impl Locator<'_> {
@@ -95,6 +96,10 @@ impl Locator<'_> {
                 text[start..].find(&key).map_or(start, |off| start + off)
             }
             None => start,
+        };
+        let at = match self.value.and_then(|v| serde_json::to_string(v).ok()) {
+            Some(v) => text[at..].find(&v).map_or(at, |off| at + off),
+            None => at,
         };
         Some(text[..at].matches('\n').count() + 1)
     }
@@ -135,17 +140,26 @@ mod tests {
         let loc = Locator {
             id: "b",
             field: Some("quote"),
+            value: None,
         };
         assert_eq!(loc.line_in(text), Some(9));
         let loc = Locator {
             id: "a",
             field: None,
+            value: None,
         };
         assert_eq!(loc.line_in(text), Some(3));
         let missing = Locator {
             id: "zz",
             field: None,
+            value: None,
         };
+        let value = Locator {
+            id: "b",
+            field: Some("title"),
+            value: Some("y"),
+        };
+        assert_eq!(value.line_in(text), Some(9));
         assert_eq!(missing.line_in(text), None);
     }
 }

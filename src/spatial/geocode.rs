@@ -210,6 +210,19 @@ const CUES: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
 ];
 
+/// Nouns that make "<noun> of X" name a place.
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "district",
+    "capital",
+    "outskirts",
+    "province",
+    "region",
+    "valley",
+];
+
 /// A city this small is only taken when the text marks the name as a place.
 const SMALL_PLACE: u64 = 5_000;
 
@@ -260,6 +273,8 @@ struct Mention {
     start: usize,
     end: usize,
     candidates: Vec<Target>,
+    /// Candidates whose name is spelled as in the text (beyond accents and case).
+    exact_spelling: Vec<Target>,
     /// Set for "X border" phrases: the country on the other side.
     border_with: Option<usize>,
 }
@@ -327,16 +342,20 @@ fn fold_words<'w>(words: impl Iterator<Item = &'w str>) -> String {
 fn fold_word(word: &str) -> String {
     let ascii = deunicode::deunicode(word).to_lowercase();
     let mut out = String::with_capacity(ascii.len());
+    let mut prev = None;
     for c in ascii.chars().filter(char::is_ascii_alphanumeric) {
-        let c = match c {
+        // Doubled letters are spelling noise (Abbottabad, Shareef); letters that only become
+        // equal after folding are not ("Soviet" is not "Sovet").
+        if prev == Some(c) {
+            continue;
+        }
+        prev = Some(c);
+        out.push(match c {
             'y' | 'e' => 'i',
             'o' => 'u',
             'q' => 'k',
             c => c,
-        };
-        if !out.ends_with(c) {
-            out.push(c);
-        }
+        });
     }
     out
 }
@@ -376,6 +395,16 @@ fn joins(sep: &str) -> bool {
         && sep
             .chars()
             .all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '‑'))
+}
+
+/// True when the words before token `i` mark it as a place: "in X", "the town of X".
+fn is_cued(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = |k: usize| {
+        i.checked_sub(k)
+            .map(|j| tokens[j].text.to_lowercase())
+            .unwrap_or_default()
+    };
+    CUES.contains(&word(1).as_str()) || (word(1) == "of" && PLACE_NOUNS.contains(&word(2).as_str()))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -654,6 +683,7 @@ impl<'a> Geocoder<'a> {
                     start: tok.start,
                     end: next.end,
                     candidates: Vec::new(),
+                    exact_spelling: Vec::new(),
                     border_with: Some(other),
                 });
                 i += 2;
@@ -676,7 +706,7 @@ impl<'a> Geocoder<'a> {
                     i += n;
                 }
                 None => {
-                    let cued = i > 0 && CUES.contains(&tokens[i - 1].text.to_lowercase().as_str());
+                    let cued = is_cued(tokens, i);
                     let common =
                         is_stopword(tok.text) || self.demonyms.contains_key(&fold(tok.text));
                     if cued && !common && !tok.text.chars().all(|c| c.is_uppercase()) {
@@ -721,7 +751,7 @@ impl<'a> Geocoder<'a> {
         let exact = exact_key(raw);
         let prev = i.checked_sub(1).map(|k| &tokens[k]);
         let next = tokens.get(i + n);
-        let cued = prev.is_some_and(|p| CUES.contains(&p.text.to_lowercase().as_str()));
+        let cued = is_cued(tokens, i);
         // A capitalised neighbour joined by a space means a longer proper name ("Ashraf Ghani").
         let in_longer_name = |t: Option<&Token<'_>>, before: bool| {
             t.is_some_and(|t| {
@@ -735,6 +765,7 @@ impl<'a> Geocoder<'a> {
         };
         let person_like = in_longer_name(prev, true) || in_longer_name(next, false);
         let mut candidates: Vec<Target> = Vec::new();
+        let mut exact_spelling: Vec<Target> = Vec::new();
         for r in refs {
             if r.acronym && r.exact != raw {
                 continue;
@@ -746,7 +777,7 @@ impl<'a> Geocoder<'a> {
                     if entry.kind == PlaceKind::City {
                         // Variant spellings and villages need the text to mark a place.
                         let small = entry.population < SMALL_PLACE;
-                        (spelled_so || cued) && (!small || cued) && !person_like
+                        (!small || cued) && !person_like
                     } else {
                         true
                     }
@@ -756,6 +787,9 @@ impl<'a> Geocoder<'a> {
             if keep && !candidates.contains(&r.target) {
                 candidates.push(r.target);
             }
+            if keep && spelled_so && !exact_spelling.contains(&r.target) {
+                exact_spelling.push(r.target);
+            }
         }
         if candidates.is_empty() {
             return None;
@@ -764,6 +798,7 @@ impl<'a> Geocoder<'a> {
             start: span[0].start,
             end: last.end,
             candidates,
+            exact_spelling,
             border_with: None,
         })
     }
@@ -814,10 +849,11 @@ impl<'a> Geocoder<'a> {
         }) {
             return Some(s);
         }
-        let best_city = cities
-            .iter()
-            .copied()
-            .max_by_key(|&t| self.city_score(t, m.start, province_at, countries_named));
+        let best_city = cities.iter().copied().max_by(|&a, &b| {
+            let (na, aa, wa) = self.city_score(m, a, province_at, countries_named);
+            let (nb, ab, wb) = self.city_score(m, b, province_at, countries_named);
+            (na, aa).cmp(&(nb, ab)).then(wa.total_cmp(&wb))
+        });
         if let Some(&p) = provinces.first()
             && !says_city
         {
@@ -829,29 +865,34 @@ impl<'a> Geocoder<'a> {
         best_city.or_else(|| provinces.first().copied())
     }
 
-    /// Orders same-name places: province named nearby, province named anywhere,
-    /// country named, then population.
+    /// Orders same-name places: a province named nearby, then a province named anywhere, then a
+    /// weighed score: the country named in the text, the spelling as written, and size (on a log
+    /// scale, so a famous city abroad still beats a hamlet in a country the text names).
     fn city_score(
         &self,
+        m: &Mention,
         t: Target,
-        at: usize,
         province_at: &[(usize, usize)],
         countries_named: &HashSet<usize>,
-    ) -> (bool, bool, bool, u64) {
+    ) -> (bool, bool, f64) {
         let Target::Entry(i) = t else {
-            return (false, false, false, 0);
+            return (false, false, 0.0);
         };
         let prov = self.entry_province(i);
         let near = prov.is_some_and(|p| {
             province_at
                 .iter()
-                .any(|&(q, pos)| q == p && pos.abs_diff(at) <= CONTEXT_WINDOW)
+                .any(|&(q, pos)| q == p && pos.abs_diff(m.start) <= CONTEXT_WINDOW)
         });
         let anywhere = prov.is_some_and(|p| province_at.iter().any(|&(q, _)| q == p));
         let country = countries_named
             .iter()
             .any(|&k| self.countries[k].iso_a2 == self.entries[i].country);
-        (near, anywhere, country, self.entries[i].population)
+        let size = (self.entries[i].population as f64 + 1.0).log10();
+        let weight = f64::from(u8::from(country))
+            + 0.5 * f64::from(u8::from(m.exact_spelling.contains(&t)))
+            + 0.5 * size;
+        (near, anywhere, weight)
     }
 
     fn place_for(&self, t: Target) -> Place {
@@ -1023,7 +1064,7 @@ mod tests {
         ];
         let entries = vec![
             entry(1, "Fayzabad", 31.0, 61.0, "AF", 60_000),
-            entry(2, "Feyzābād", 31.0, 63.0, "AF", 20_000),
+            entry(2, "Fayzābād", 31.0, 63.0, "AF", 20_000),
             entry(3, "Smallville", 31.5, 63.5, "AF", 300),
             entry(4, "Ghani", 31.2, 61.2, "AF", 900),
         ];

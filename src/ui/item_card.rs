@@ -94,7 +94,7 @@ pub fn ui(ui: &mut Ui, atlas: &Atlas, item: Item) -> Option<Selection> {
                     ui.label(RichText::new(note).small().weak());
                 }
                 ui.label(
-                    RichText::new(format!("{} → {}", name(&x.from), name(&x.to)))
+                    RichText::new(format!("From {} to {}", name(&x.from), name(&x.to)))
                         .heading()
                         .size(16.0),
                 );

@@ -224,7 +224,7 @@ impl MapView {
         let size = vec2(34.0, 28.0);
         let home = ui.put(
             Rect::from_min_size(at, vec2(70.0, 28.0)),
-            egui::Button::new("⌂ Home"),
+            egui::Button::new("Home"),
         );
         if home
             .on_hover_text("Back to Afghanistan (Home / H)")
