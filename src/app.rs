@@ -127,6 +127,8 @@ impl AtlasApp {
 
     /// The whole UI, without eframe (so tests can drive it with egui_kittest).
     pub fn show(&mut self, ui: &mut Ui) {
+        // A light theme matches the paper-like map and reads best on a projector.
+        ui.ctx().set_theme(egui::Theme::Light);
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             self.state.selection = Selection::None;
         }

@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use geo::{ClosestPoint, Coord, MultiPolygon, Point, Rect};
 
 use crate::model::{DataError, Dataset, EventKind, PartialDate, PlaceKind};
-use crate::spatial::{LodShape, ProvinceIndex, mercator};
+use crate::spatial::{Anchor, LodShape, ProvinceIndex, mercator};
+
+/// Length (unit Mercator, about 130 km in Afghanistan) of an arrow whose origin is a whole country.
+const COUNTRY_ARROW: f64 = 0.004;
 
 /// A marker: one place, the events there.
 #[derive(Debug, Clone)]
@@ -50,6 +53,8 @@ pub enum Item {
 pub struct Atlas {
     pub data: Dataset,
     pub province_index: ProvinceIndex,
+    /// Point → country, for placing country labels in the visible part of a country.
+    pub country_index: ProvinceIndex,
     pub province_shapes: Vec<LodShape>,
     pub province_labels: Vec<Coord<f64>>,
     pub country_shapes: Vec<LodShape>,
@@ -64,15 +69,6 @@ pub struct Atlas {
     place_lookup: HashMap<String, usize>,
 }
 
-fn largest_interior(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
-    use geo::{Area, InteriorPoint};
-    shape
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-        .and_then(InteriorPoint::interior_point)
-}
-
 impl Atlas {
     /// Loads a data source and prepares it.
     pub fn load(source: crate::model::DataSource) -> Result<Self, DataError> {
@@ -82,6 +78,7 @@ impl Atlas {
     /// Prepares a dataset: triangulates, simplifies, places markers and arrows.
     pub fn new(data: Dataset) -> Self {
         let province_index = ProvinceIndex::new(&data.provinces);
+        let country_index = ProvinceIndex::from_shapes(data.countries.iter().map(|c| &c.shape));
         let province_shapes = data
             .provinces
             .iter()
@@ -90,7 +87,7 @@ impl Atlas {
         let province_labels = data
             .provinces
             .iter()
-            .map(|p| largest_interior(&p.shape).map_or(Coord::zero(), |pt| mercator(pt.0)))
+            .map(|p| p.shape.anchor().map_or(Coord::zero(), |pt| mercator(pt.0)))
             .collect();
         let country_shapes = data
             .countries
@@ -100,7 +97,7 @@ impl Atlas {
         let country_labels = data
             .countries
             .iter()
-            .map(|c| largest_interior(&c.shape).map_or(Coord::zero(), |pt| mercator(pt.0)))
+            .map(|c| c.shape.anchor().map_or(Coord::zero(), |pt| mercator(pt.0)))
             .collect();
         let place_lookup: HashMap<String, usize> = data
             .places
@@ -119,6 +116,7 @@ impl Atlas {
         let mut atlas = Self {
             data,
             province_index,
+            country_index,
             province_shapes,
             province_labels,
             country_shapes,
@@ -232,16 +230,40 @@ impl Atlas {
             else {
                 continue;
             };
-            let start = self.data.places[from].point();
-            // Aim at the nearest point of the destination's outline, then a little beyond it.
-            let end = match self.destination_shape(to).map(|s| s.closest_point(&start)) {
+            let origin = &self.data.places[from];
+            let start = origin.point();
+            // Aim at the nearest point of the destination's outline.
+            let crossing = match self.destination_shape(to).map(|s| s.closest_point(&start)) {
                 Some(geo::Closest::SinglePoint(p) | geo::Closest::Intersection(p)) => p,
                 _ => self.data.places[to].point(),
             };
-            let (a, b) = (mercator(start.0), mercator(end.0));
-            let beyond = Coord {
-                x: b.x + (b.x - a.x) * 0.35,
-                y: b.y + (b.y - a.y) * 0.35,
+            let (a, b) = (mercator(start.0), mercator(crossing.0));
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let len = dx.hypot(dy).max(1e-12);
+            let (a, beyond) = if origin.kind == PlaceKind::Country {
+                // Only the country is known: a short arrow over the nearest stretch of border,
+                // not a line from the middle of the country.
+                let (ux, uy) = (dx / len, dy / len);
+                (
+                    Coord {
+                        x: b.x - ux * COUNTRY_ARROW,
+                        y: b.y - uy * COUNTRY_ARROW,
+                    },
+                    Coord {
+                        x: b.x + ux * COUNTRY_ARROW * 0.6,
+                        y: b.y + uy * COUNTRY_ARROW * 0.6,
+                    },
+                )
+            } else {
+                // Far enough past the border to show where they went.
+                let beyond = (len * 0.35).max(COUNTRY_ARROW * 0.5) / len;
+                (
+                    a,
+                    Coord {
+                        x: b.x + dx * beyond,
+                        y: b.y + dy * beyond,
+                    },
+                )
             };
             let n = seen.entry((from, to)).or_default();
             let bend = 0.18 * (1.0 + *n as f64) * if *n % 2 == 0 { 1.0 } else { -1.0 };

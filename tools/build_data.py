@@ -98,6 +98,8 @@ PROVINCES = {
 }
 
 # Countries drawn in detail, with their simplification tolerance in degrees.
+SHORT_NAMES = {"CN": "China"}
+
 FINE = {"AF": 0.0005, "TJ": 0.0005, "UZ": 0.0005, "TM": 0.0005,
         "IR": 0.002, "PK": 0.002, "CN": 0.002}
 COARSE_TOL = 0.05
@@ -512,7 +514,10 @@ def build_countries(ne_whl):
         s = normalize_order(s)
         assert s.is_valid and not s.is_empty, code
         total_v += vertex_count(s)
-        props = {"iso_a2": code, "name": rec["NAME_EN"], "detail": detail, "adm0_a3": rec["ADM0_A3"]}
+        # NAME_EN is the short English name for every country but China, where Natural Earth
+        # 5.1.1 gives the formal "People's Republic of China"; the map labels want the short one.
+        name = SHORT_NAMES.get(code, rec["NAME_EN"])
+        props = {"iso_a2": code, "name": name, "detail": detail, "adm0_a3": rec["ADM0_A3"]}
         if rec.get("NAME_FA"):
             props["name_fa"] = rec["NAME_FA"]
         feats.append({"type": "Feature", "id": code, "properties": props, "geometry": geom_json(s)})

@@ -2,18 +2,36 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, FontId, Pos2, Response, Shape, Stroke, Ui, pos2, vec2};
+use egui::{Pos2, Response, Shape, Stroke, Ui, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::ScreenTransform;
 use super::style;
-use super::text::halo_text;
 use crate::atlas::{Arrow, Atlas};
+
+/// Shortest arrow drawn, in points.
+const MIN_ARROW_PX: f32 = 70.0;
+
+/// The text written along a crossing: its count in the article's words, and its date.
+pub fn arrow_label(atlas: &Atlas, arrow: &Arrow) -> String {
+    let x = &atlas.data.crossings.crossings[arrow.crossing];
+    format!("{} · {}", x.people.label(), x.date.human())
+}
 
 /// Points along an arrow's curve on screen (a quadratic Bézier bent sideways).
 pub fn arrow_path(arrow: &Arrow, t: &ScreenTransform) -> Vec<Pos2> {
     let a = t.apply(arrow.from);
-    let b = t.apply(arrow.to);
+    let mut b = t.apply(arrow.to);
+    // Keep short crossings readable when zoomed out: the head moves on, the origin stays.
+    if (b - a).length() < MIN_ARROW_PX {
+        let dir = (b - a).normalized();
+        let dir = if dir.is_finite() {
+            dir
+        } else {
+            vec2(0.0, -1.0)
+        };
+        b = a + dir * MIN_ARROW_PX;
+    }
     let d = b - a;
     let normal = vec2(-d.y, d.x);
     let ctrl = a + d * 0.5 + normal * arrow.bend as f32;
@@ -89,37 +107,6 @@ impl CrossingsLayer {
                 color,
                 Stroke::new(1.5, egui::Color32::WHITE),
             ));
-
-            let mid = path[path.len() / 2];
-            let label = format!("{} · {}", x.people.label(), x.date.human());
-            halo_text(
-                painter,
-                mid + vec2(0.0, -width - 2.0),
-                Align2::CENTER_BOTTOM,
-                &label,
-                FontId::proportional(12.5),
-                style::LABEL,
-            );
-        }
-        for total in &self.atlas.totals {
-            let tot = &data.crossings.totals[total.total];
-            let at = t.apply(total.at);
-            if !t.rect.expand(200.0).contains(at) {
-                continue;
-            }
-            let text = tot.label();
-            let galley = painter.layout_no_wrap(text, FontId::proportional(13.5), style::LABEL);
-            let rect = Align2::LEFT_CENTER
-                .anchor_size(at + vec2(16.0, -26.0), galley.size())
-                .expand(5.0);
-            painter.rect(
-                rect,
-                4.0,
-                egui::Color32::from_rgba_unmultiplied(255, 253, 246, 235),
-                Stroke::new(1.2, style::ARROW),
-                egui::StrokeKind::Outside,
-            );
-            painter.galley(rect.min + vec2(5.0, 5.0), galley, style::LABEL);
         }
     }
 }

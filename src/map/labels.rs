@@ -1,16 +1,19 @@
 //! Names on the map: story places, provinces and countries, never overlapping each other.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{Align2, FontId, Pos2, Rect, Response, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::ScreenTransform;
+use super::crossings::{arrow_label, arrow_path};
 use super::markers::layout;
 use super::style;
 use super::text::{halo_text, text_size};
 use crate::atlas::Atlas;
-use crate::model::{Detail, PlaceKind};
+use crate::model::Detail;
+use crate::spatial::mercator::inverse_mercator;
 
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
@@ -29,6 +32,25 @@ struct Candidate {
     color: egui::Color32,
     /// Drawn even when it collides (the selected province).
     force: bool,
+    /// Drawn in a framed box (the article's totals).
+    boxed: bool,
+    /// Other places to try, in order, when the first collides.
+    alternatives: Vec<(Pos2, Align2)>,
+}
+
+impl Candidate {
+    fn new(text: String, at: Pos2, anchor: Align2, font: FontId, color: egui::Color32) -> Self {
+        Self {
+            text,
+            at,
+            anchor,
+            font,
+            color,
+            force: false,
+            boxed: false,
+            alternatives: Vec::new(),
+        }
+    }
 }
 
 impl LabelsLayer {
@@ -38,24 +60,78 @@ impl LabelsLayer {
         let s = self.text_scale;
         let mut cands: Vec<Candidate> = Vec::new();
 
+        let marker_at: Vec<Pos2> = layout(atlas, t, &|_| true)
+            .iter()
+            .map(|p| p.center)
+            .collect();
         for i in [self.selected_province, self.hovered_province]
             .into_iter()
             .flatten()
         {
+            let home = t.apply(atlas.province_labels[i]);
+            // Below the province's own marker, if it has one there.
+            let (at, anchor) = if marker_at.iter().any(|m| m.distance(home) < 14.0) {
+                (home + vec2(0.0, 14.0), Align2::CENTER_TOP)
+            } else {
+                (home, Align2::CENTER_CENTER)
+            };
             cands.push(Candidate {
                 text: atlas.data.provinces[i].name.clone(),
-                at: t.apply(atlas.province_labels[i]),
-                anchor: Align2::CENTER_CENTER,
+                at,
+                anchor,
                 font: FontId::proportional(14.0 * s),
                 color: style::LABEL,
                 force: true,
+                boxed: false,
+                alternatives: Vec::new(),
             });
         }
+        // The article's totals, framed, near where the crossings arrive.
+        for total in &atlas.totals {
+            let tot = &atlas.data.crossings.totals[total.total];
+            let mut c = Candidate::new(
+                tot.label(),
+                t.apply(total.at) + vec2(24.0, -52.0),
+                Align2::LEFT_CENTER,
+                FontId::proportional(13.5 * s),
+                style::LABEL,
+            );
+            c.boxed = true;
+            c.alternatives = vec![
+                (t.apply(total.at) + vec2(24.0, 44.0), Align2::LEFT_CENTER),
+                (t.apply(total.at) + vec2(-24.0, -52.0), Align2::RIGHT_CENTER),
+            ];
+            cands.push(c);
+        }
+        // Crossings with a count, then story places, then crossings without one.
+        let arrow_label = |arrow: &crate::atlas::Arrow| {
+            let path = arrow_path(arrow, t);
+            let mid = path[path.len() / 2];
+            let mut c = Candidate::new(
+                arrow_label(atlas, arrow),
+                mid + vec2(0.0, -6.0),
+                Align2::CENTER_BOTTOM,
+                FontId::proportional(12.5 * s),
+                style::LABEL,
+            );
+            c.alternatives = vec![
+                (mid + vec2(0.0, 6.0), Align2::CENTER_TOP),
+                (mid + vec2(8.0, 0.0), Align2::LEFT_CENTER),
+                (mid + vec2(-8.0, 0.0), Align2::RIGHT_CENTER),
+            ];
+            c
+        };
+        let counted = |a: &&crate::atlas::Arrow| {
+            !atlas.data.crossings.crossings[a.crossing]
+                .people
+                .is_unknown()
+        };
+        cands.extend(atlas.arrows.iter().filter(counted).map(arrow_label));
         // Story places next to their markers.
         for p in layout(atlas, t, &|_| true) {
             let place = &atlas.data.places[atlas.markers[p.marker].place];
-            if place.kind == PlaceKind::Province {
-                continue; // the province label names it
+            if cands.iter().any(|c| c.force && c.text == place.name) {
+                continue; // the selected province's label already names it
             }
             cands.push(Candidate {
                 text: place.name.clone(),
@@ -64,8 +140,11 @@ impl LabelsLayer {
                 font: FontId::proportional(12.5 * s),
                 color: style::LABEL,
                 force: false,
+                boxed: false,
+                alternatives: Vec::new(),
             });
         }
+        cands.extend(atlas.arrows.iter().filter(|a| !counted(a)).map(arrow_label));
         for (i, pr) in atlas.data.provinces.iter().enumerate() {
             let screen = t.apply_rect(atlas.province_shapes[i].bbox);
             let font = FontId::proportional(11.0 * s);
@@ -79,8 +158,11 @@ impl LabelsLayer {
                 font,
                 color: style::LABEL_MUTED,
                 force: false,
+                boxed: false,
+                alternatives: Vec::new(),
             });
         }
+        let visible = visible_parts(atlas, t);
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
                 if c.detail != detail || c.iso_a2 == "AF" {
@@ -93,34 +175,93 @@ impl LabelsLayer {
                 if screen.width() < text_size(painter, &text, font.clone()).x * 1.2 {
                     continue;
                 }
-                cands.push(Candidate {
+                let home = t.apply(atlas.country_labels[i]);
+                let Some(at) = (if t.rect.shrink(40.0).contains(home) {
+                    Some(home)
+                } else {
+                    visible.get(&i).copied()
+                }) else {
+                    continue;
+                };
+                cands.push(Candidate::new(
                     text,
-                    at: t.apply(atlas.country_labels[i]),
-                    anchor: Align2::CENTER_CENTER,
+                    at,
+                    Align2::CENTER_CENTER,
                     font,
-                    color: style::LABEL_MUTED,
-                    force: false,
-                });
+                    style::LABEL_MUTED,
+                ));
             }
         }
 
         let mut taken: Vec<Rect> = Vec::new();
         for c in cands {
-            if !t.rect.contains(c.at) {
-                continue;
-            }
             let size = text_size(painter, &c.text, c.font.clone());
-            let rect = c.anchor.anchor_size(c.at, size).expand(2.0);
-            if !c.force && taken.iter().any(|r| r.intersects(rect)) {
+            let pad = if c.boxed { 6.0 } else { 2.0 };
+            let spots = std::iter::once((c.at, c.anchor)).chain(c.alternatives.iter().copied());
+            let mut chosen = None;
+            for (at, anchor) in spots {
+                if !t.rect.contains(at) {
+                    continue;
+                }
+                let rect = anchor.anchor_size(at, size).expand(pad);
+                if c.force && taken.iter().any(|r| r.contains_rect(rect)) {
+                    break; // already drawn (selected and hovered are the same province)
+                }
+                if c.force || !taken.iter().any(|r| r.intersects(rect)) {
+                    chosen = Some((at, anchor, rect));
+                    break;
+                }
+            }
+            let Some((at, anchor, rect)) = chosen else {
                 continue;
-            }
-            if c.force && taken.iter().any(|r| r.contains_rect(rect)) {
-                continue; // already drawn (selected and hovered are the same province)
-            }
+            };
             taken.push(rect);
-            halo_text(painter, c.at, c.anchor, &c.text, c.font, c.color);
+            if c.boxed {
+                painter.rect(
+                    rect,
+                    4.0,
+                    egui::Color32::from_rgba_unmultiplied(255, 253, 246, 240),
+                    egui::Stroke::new(1.2, style::ARROW),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            halo_text(painter, at, anchor, &c.text, c.font, c.color);
         }
     }
+}
+
+/// For each country showing in the view, a point inside its visible part: a coarse grid over
+/// the view, each sample located once, the sample nearest the middle of each country's samples.
+fn visible_parts(atlas: &Atlas, t: &ScreenTransform) -> HashMap<usize, Pos2> {
+    const NX: usize = 16;
+    const NY: usize = 10;
+    let r = t.rect;
+    let mut samples: HashMap<usize, Vec<Pos2>> = HashMap::new();
+    for gx in 0..NX {
+        for gy in 0..NY {
+            let pos = r.min
+                + vec2(
+                    r.width() * (gx as f32 + 0.5) / NX as f32,
+                    r.height() * (gy as f32 + 0.5) / NY as f32,
+                );
+            let lonlat = inverse_mercator(t.invert(pos));
+            if let Some(c) = atlas.country_index.locate(geo::Point(lonlat)) {
+                samples.entry(c).or_default().push(pos);
+            }
+        }
+    }
+    samples
+        .into_iter()
+        .filter(|(_, v)| v.len() >= 3)
+        .filter_map(|(c, v)| {
+            let n = v.len() as f32;
+            let mean = v.iter().fold(Pos2::ZERO, |acc, p| acc + p.to_vec2() / n);
+            let best = v
+                .into_iter()
+                .min_by(|a, b| a.distance(mean).total_cmp(&b.distance(mean)))?;
+            Some((c, best))
+        })
+        .collect()
 }
 
 impl Plugin for LabelsLayer {

@@ -7,9 +7,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use geo::{Euclidean, InteriorPoint, InterpolatableLine, MultiPolygon, Point};
+use geo::{Euclidean, InterpolatableLine, MultiPolygon, Point};
 
-use super::{ProvinceIndex, shared_border};
+use super::{Anchor, ProvinceIndex, shared_border};
 use crate::model::{Country, GazetteerEntry, Place, PlaceKind, Province};
 
 /// Extra English names for countries, beyond Natural Earth's `NAME_EN`.
@@ -438,14 +438,7 @@ fn round5(x: f64) -> f64 {
 }
 
 fn interior(shape: &MultiPolygon<f64>) -> Point<f64> {
-    // The largest part, so a country's point is on its mainland, not an island.
-    use geo::Area;
-    shape
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-        .and_then(InteriorPoint::interior_point)
-        .unwrap_or_else(|| Point::new(0.0, 0.0))
+    shape.anchor().unwrap_or_else(|| Point::new(0.0, 0.0))
 }
 
 impl<'a> Geocoder<'a> {

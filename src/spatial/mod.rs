@@ -1,11 +1,13 @@
 //! Geometry work on `geo` types: indexes, level of detail, geocoding. No egui here.
 
+pub mod anchor;
 pub mod border;
 pub mod geocode;
 pub mod lod;
 pub mod mercator;
 pub mod provinces;
 
+pub use anchor::Anchor;
 pub use border::shared_border;
 pub use lod::{LodMesh, LodShape};
 pub use mercator::{Mercator, mercator};

@@ -1,6 +1,6 @@
 //! Point → province in well under a microsecond: an R-tree over the provinces' triangles.
 
-use geo::{Coord, Point, Triangle, TriangulateEarcut};
+use geo::{Coord, MultiPolygon, Point, Triangle, TriangulateEarcut};
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
 
 use crate::model::Province;
@@ -68,11 +68,16 @@ pub struct ProvinceIndex {
 impl ProvinceIndex {
     /// Triangulates every province (holes respected) and bulk-loads the tree.
     pub fn new(provinces: &[Province]) -> Self {
-        let pieces = provinces
-            .iter()
+        Self::from_shapes(provinces.iter().map(|p| &p.shape))
+    }
+
+    /// The same index over any regions (countries, too); `locate` answers positions in `shapes`.
+    pub fn from_shapes<'a>(shapes: impl IntoIterator<Item = &'a MultiPolygon<f64>>) -> Self {
+        let pieces = shapes
+            .into_iter()
             .enumerate()
-            .flat_map(|(i, p)| {
-                p.shape.0.iter().flat_map(move |poly| {
+            .flat_map(|(i, shape)| {
+                shape.0.iter().flat_map(move |poly| {
                     poly.earcut_triangles_iter()
                         .map(move |tri| Piece { tri, province: i })
                 })

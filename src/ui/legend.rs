@@ -9,25 +9,21 @@ use crate::model::{Count, EventKind};
 pub fn ui(ui: &mut Ui, kinds_present: &[EventKind]) {
     ui.strong("Legend");
     ui.label(egui::RichText::new("Events (letter = kind)").small());
-    for &kind in EventKind::ALL.iter().filter(|k| kinds_present.contains(k)) {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-            ui.painter().circle(
-                rect.center(),
-                7.0,
-                style::kind_color(kind),
-                Stroke::new(1.0, egui::Color32::WHITE),
-            );
-            ui.painter().text(
-                rect.center(),
-                Align2::CENTER_CENTER,
-                style::kind_glyph(kind),
-                FontId::proportional(8.0),
-                egui::Color32::WHITE,
-            );
-            ui.label(kind.label());
+    let kinds: Vec<EventKind> = EventKind::ALL
+        .into_iter()
+        .filter(|k| kinds_present.contains(k))
+        .collect();
+    egui::Grid::new("legend-kinds")
+        .num_columns(2)
+        .spacing([12.0, 3.0])
+        .show(ui, |ui| {
+            for pair in kinds.chunks(2) {
+                for &kind in pair {
+                    kind_entry(ui, kind);
+                }
+                ui.end_row();
+            }
         });
-    }
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Soldiers crossing").small());
     let thick = Count {
@@ -79,5 +75,26 @@ pub fn ui(ui: &mut Ui, kinds_present: &[EventKind]) {
         ui.painter()
             .rect_filled(rect.shrink(1.0), 2.0, style::PROVINCE_WITH_EVENTS);
         ui.label("province with events (click to read)");
+    });
+}
+
+/// One event kind: its marker symbol and name.
+fn kind_entry(ui: &mut Ui, kind: EventKind) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        ui.painter().circle(
+            rect.center(),
+            7.0,
+            style::kind_color(kind),
+            Stroke::new(1.0, egui::Color32::WHITE),
+        );
+        ui.painter().text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            style::kind_glyph(kind),
+            FontId::proportional(8.0),
+            egui::Color32::WHITE,
+        );
+        ui.label(kind.label());
     });
 }
