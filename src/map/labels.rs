@@ -107,18 +107,22 @@ impl LabelsLayer {
         let arrow_label = |arrow: &crate::atlas::Arrow| {
             let path = arrow_path(arrow, t);
             let mid = path[path.len() / 2];
+            let dir = (path[path.len() / 2 + 1] - path[path.len() / 2 - 1]).normalized();
+            // Beside the arrow, on the side facing up, so the text never sits on the shaft.
+            let mut normal = vec2(-dir.y, dir.x);
+            if normal.y > 0.0 {
+                normal = -normal;
+            }
+            let beside = |n: egui::Vec2| (mid + n * 10.0, anchor_facing(n));
+            let (at, anchor) = beside(normal);
             let mut c = Candidate::new(
                 arrow_label(atlas, arrow),
-                mid + vec2(0.0, -6.0),
-                Align2::CENTER_BOTTOM,
+                at,
+                anchor,
                 FontId::proportional(12.5 * s),
                 style::LABEL,
             );
-            c.alternatives = vec![
-                (mid + vec2(0.0, 6.0), Align2::CENTER_TOP),
-                (mid + vec2(8.0, 0.0), Align2::LEFT_CENTER),
-                (mid + vec2(-8.0, 0.0), Align2::RIGHT_CENTER),
-            ];
+            c.alternatives = vec![beside(-normal)];
             c
         };
         let counted = |a: &&crate::atlas::Arrow| {
@@ -146,6 +150,9 @@ impl LabelsLayer {
         }
         cands.extend(atlas.arrows.iter().filter(|a| !counted(a)).map(arrow_label));
         for (i, pr) in atlas.data.provinces.iter().enumerate() {
+            if Some(i) == self.selected_province || Some(i) == self.hovered_province {
+                continue; // already a candidate, emphasised
+            }
             let screen = t.apply_rect(atlas.province_shapes[i].bbox);
             let font = FontId::proportional(11.0 * s);
             if screen.width() < text_size(painter, &pr.name, font.clone()).x * 0.9 {
@@ -228,6 +235,20 @@ impl LabelsLayer {
             halo_text(painter, at, anchor, &c.text, c.font, c.color);
         }
     }
+}
+
+/// The text anchor that puts a label on the side `n` points to.
+fn anchor_facing(n: egui::Vec2) -> Align2 {
+    let pick = |v: f32| {
+        if v < -0.3 {
+            egui::Align::Max
+        } else if v > 0.3 {
+            egui::Align::Min
+        } else {
+            egui::Align::Center
+        }
+    };
+    Align2([pick(n.x), pick(n.y)])
 }
 
 /// For each country showing in the view, a point inside its visible part: a coarse grid over
