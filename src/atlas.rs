@@ -4,6 +4,7 @@
 //! scale and shift what was prepared.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use geo::{ClosestPoint, Coord, MultiPolygon, Point, Rect};
 
@@ -53,8 +54,9 @@ pub enum Item {
 pub struct Atlas {
     pub data: Dataset,
     pub province_index: ProvinceIndex,
-    /// Point → country, for placing country labels in the visible part of a country.
-    pub country_index: ProvinceIndex,
+    /// Point → country, for placing country labels in the visible part of a country; built
+    /// on first use from simplified outlines (labels need no metre precision).
+    country_index: OnceLock<ProvinceIndex>,
     pub province_shapes: Vec<LodShape>,
     pub province_labels: Vec<Coord<f64>>,
     pub country_shapes: Vec<LodShape>,
@@ -78,21 +80,20 @@ impl Atlas {
     /// Prepares a dataset: triangulates, simplifies, places markers and arrows.
     pub fn new(data: Dataset) -> Self {
         let province_index = ProvinceIndex::new(&data.provinces);
-        let country_index = ProvinceIndex::from_shapes(data.countries.iter().map(|c| &c.shape));
         let province_shapes = data
             .provinces
             .iter()
             .map(|p| LodShape::new(&p.shape))
             .collect();
-        let province_labels = data
-            .provinces
-            .iter()
-            .map(|p| p.shape.anchor().map_or(Coord::zero(), |pt| mercator(pt.0)))
-            .collect();
         let country_shapes = data
             .countries
             .iter()
             .map(|c| LodShape::new(&c.shape))
+            .collect();
+        let province_labels = data
+            .provinces
+            .iter()
+            .map(|p| p.shape.anchor().map_or(Coord::zero(), |pt| mercator(pt.0)))
             .collect();
         let country_labels = data
             .countries
@@ -116,7 +117,7 @@ impl Atlas {
         let mut atlas = Self {
             data,
             province_index,
-            country_index,
+            country_index: OnceLock::new(),
             province_shapes,
             province_labels,
             country_shapes,
@@ -133,6 +134,20 @@ impl Atlas {
         atlas.arrows = atlas.build_arrows();
         atlas.totals = atlas.build_totals();
         atlas
+    }
+
+    /// The country under a lon/lat point (outlines simplified to about a kilometre).
+    pub fn country_at(&self, p: Point<f64>) -> Option<usize> {
+        self.country_index
+            .get_or_init(|| {
+                let simplified: Vec<MultiPolygon<f64>> = self
+                    .country_shapes
+                    .iter()
+                    .map(|s| s.simplified(3))
+                    .collect();
+                ProvinceIndex::from_shapes(simplified.iter())
+            })
+            .locate(p)
     }
 
     /// Index of a place by id.
@@ -266,7 +281,7 @@ impl Atlas {
                 )
             };
             let n = seen.entry((from, to)).or_default();
-            let bend = 0.18 * (1.0 + *n as f64) * if *n % 2 == 0 { 1.0 } else { -1.0 };
+            let bend = 0.18 * (1.0 + *n as f64) * if n.is_multiple_of(2) { 1.0 } else { -1.0 };
             *n += 1;
             arrows.push(Arrow {
                 crossing: i,

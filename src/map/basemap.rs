@@ -39,6 +39,8 @@ fn push_shape(
     let lod = shape.for_degrees_per_pixel(t.degrees_per_pixel());
     if let Some(fill) = fill {
         let base = mesh.vertices.len() as u32;
+        mesh.reserve_triangles(lod.indices.len() / 3);
+        mesh.reserve_vertices(lod.vertices.len());
         mesh.vertices.extend(lod.vertices.iter().map(|&c| Vertex {
             pos: t.apply(c),
             uv: egui::epaint::WHITE_UV,
@@ -48,9 +50,50 @@ fn push_shape(
     }
     if edge.width > 0.0 {
         for ring in &lod.rings {
-            let pts: Vec<egui::Pos2> = ring.iter().map(|&c| t.apply(c)).collect();
-            lines.push(Shape::closed_line(pts, edge));
+            screen_lines(t, ring, edge, lines);
         }
+    }
+}
+
+/// A ring as screen polylines: sub-pixel steps dropped (near-duplicate points make egui's line
+/// joins spike, and cost tessellation for nothing), and stretches outside the view left out.
+fn screen_lines(t: &ScreenTransform, ring: &[geo::Coord<f64>], edge: Stroke, out: &mut Vec<Shape>) {
+    let view = t.rect.expand(8.0);
+    let mut pts: Vec<egui::Pos2> = Vec::with_capacity(ring.len());
+    for &c in ring {
+        let p = t.apply(c);
+        if pts
+            .last()
+            .is_none_or(|q: &egui::Pos2| q.distance(p) >= 0.75)
+        {
+            pts.push(p);
+        }
+    }
+    if pts.len() < 3 {
+        return;
+    }
+    if pts.iter().all(|p| view.contains(*p)) {
+        out.push(Shape::closed_line(pts, edge));
+        return;
+    }
+    // Keep runs of segments that touch the view, each with its neighbours outside so the
+    // line runs off the edge instead of stopping short.
+    let mut run: Vec<egui::Pos2> = Vec::new();
+    for w in pts.windows(2) {
+        let seg = egui::Rect::from_two_pos(w[0], w[1]);
+        if seg.intersects(view) {
+            if run.is_empty() {
+                run.push(w[0]);
+            }
+            run.push(w[1]);
+        } else if run.len() >= 2 {
+            out.push(Shape::line(std::mem::take(&mut run), edge));
+        } else {
+            run.clear();
+        }
+    }
+    if run.len() >= 2 {
+        out.push(Shape::line(run, edge));
     }
 }
 

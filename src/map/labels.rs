@@ -1,7 +1,7 @@
 //! Names on the map: story places, provinces and countries, never overlapping each other.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use egui::{Align2, FontId, Pos2, Rect, Response, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
@@ -10,7 +10,7 @@ use super::ScreenTransform;
 use super::crossings::{arrow_label, arrow_path};
 use super::markers::layout;
 use super::style;
-use super::text::{halo_text, text_size};
+use super::text::{map_text, text_size};
 use crate::atlas::Atlas;
 use crate::model::Detail;
 use crate::spatial::mercator::inverse_mercator;
@@ -18,6 +18,8 @@ use crate::spatial::mercator::inverse_mercator;
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
     pub atlas: Arc<Atlas>,
+    /// Where country labels went in the last view, reused while the view stands still.
+    pub cache: Arc<Mutex<CountrySpots>>,
     pub selected_province: Option<usize>,
     pub hovered_province: Option<usize>,
     /// Extra scale for readability on projectors (1.0 = normal).
@@ -155,7 +157,9 @@ impl LabelsLayer {
             }
             let screen = t.apply_rect(atlas.province_shapes[i].bbox);
             let font = FontId::proportional(11.0 * s);
-            if screen.width() < text_size(painter, &pr.name, font.clone()).x * 0.9 {
+            if !screen.intersects(t.rect)
+                || screen.width() < text_size(painter, &pr.name, font.clone()).x * 0.9
+            {
                 continue;
             }
             cands.push(Candidate {
@@ -169,7 +173,17 @@ impl LabelsLayer {
                 alternatives: Vec::new(),
             });
         }
-        let visible = visible_parts(atlas, t);
+        let visible = {
+            let mut cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if cache.view != Some(*t) {
+                cache.spots = visible_parts(atlas, t);
+                cache.view = Some(*t);
+            }
+            cache.spots.clone()
+        };
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
                 if c.detail != detail || c.iso_a2 == "AF" {
@@ -179,7 +193,9 @@ impl LabelsLayer {
                 let text = c.name.to_uppercase();
                 let font =
                     FontId::proportional(if detail == Detail::Fine { 13.0 } else { 11.0 } * s);
-                if screen.width() < text_size(painter, &text, font.clone()).x * 1.2 {
+                if !screen.intersects(t.rect)
+                    || screen.width() < text_size(painter, &text, font.clone()).x * 1.2
+                {
                     continue;
                 }
                 let home = t.apply(atlas.country_labels[i]);
@@ -232,7 +248,8 @@ impl LabelsLayer {
                     egui::StrokeKind::Inside,
                 );
             }
-            halo_text(painter, at, anchor, &c.text, c.font, c.color);
+            let backed = !c.boxed && c.color != style::LABEL_MUTED;
+            map_text(painter, at, anchor, &c.text, c.font, c.color, backed);
         }
     }
 }
@@ -251,6 +268,13 @@ fn anchor_facing(n: egui::Vec2) -> Align2 {
     Align2([pick(n.x), pick(n.y)])
 }
 
+/// Country label spots computed for one view.
+#[derive(Debug, Default)]
+pub struct CountrySpots {
+    view: Option<ScreenTransform>,
+    spots: HashMap<usize, Pos2>,
+}
+
 /// For each country showing in the view, a point inside its visible part: a coarse grid over
 /// the view, each sample located once, the sample nearest the middle of each country's samples.
 fn visible_parts(atlas: &Atlas, t: &ScreenTransform) -> HashMap<usize, Pos2> {
@@ -266,7 +290,7 @@ fn visible_parts(atlas: &Atlas, t: &ScreenTransform) -> HashMap<usize, Pos2> {
                     r.height() * (gy as f32 + 0.5) / NY as f32,
                 );
             let lonlat = inverse_mercator(t.invert(pos));
-            if let Some(c) = atlas.country_index.locate(geo::Point(lonlat)) {
+            if let Some(c) = atlas.country_at(geo::Point(lonlat)) {
                 samples.entry(c).or_default().push(pos);
             }
         }

@@ -1,27 +1,25 @@
-//! Map text with a halo, readable on any fill.
+//! Map text, readable on any fill.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, vec2};
 
 use super::style::HALO;
 
-/// Lays out `text` and paints it with a light halo; returns the rectangle it covers.
-pub fn halo_text(
+/// Lays out `text` and paints it, on a light rounded backing when `backed` (labels that may sit
+/// over lines and markers); returns the rectangle it covers. One galley per label keeps a
+/// frame's tessellation small.
+pub fn map_text(
     painter: &Painter,
     pos: Pos2,
     anchor: Align2,
     text: &str,
     font: FontId,
     color: Color32,
+    backed: bool,
 ) -> Rect {
     let galley = painter.layout_no_wrap(text.to_string(), font, color);
     let rect = anchor.anchor_size(pos, galley.size());
-    for d in [
-        vec2(-1.0, 0.0),
-        vec2(1.0, 0.0),
-        vec2(0.0, -1.0),
-        vec2(0.0, 1.0),
-    ] {
-        painter.galley_with_override_text_color(rect.min + d, galley.clone(), HALO);
+    if backed {
+        painter.rect_filled(rect.expand2(vec2(3.0, 1.0)), 3.0, HALO);
     }
     painter.galley(rect.min, galley, color);
     rect

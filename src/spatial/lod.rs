@@ -3,14 +3,14 @@
 //! egui can only fill convex polygons, so provinces are filled from earcut triangles; doing that
 //! (and simplification) once at load time keeps a frame to scaling and shifting vertices.
 
-use geo::{
-    BoundingRect, Coord, MultiPolygon, Polygon, Rect, SimplifyVwPreserve, TriangulateEarcut,
-};
+use std::sync::OnceLock;
+
+use geo::{BoundingRect, Coord, MultiPolygon, Polygon, Rect, Simplify, TriangulateEarcut};
 
 use super::mercator;
 
 /// Simplification tolerances in degrees, finest first; level 0 is the source geometry.
-pub const LEVELS: [f64; 5] = [0.0, 0.003, 0.012, 0.05, 0.2];
+pub const LEVELS: [f64; 7] = [0.0, 0.002, 0.005, 0.012, 0.03, 0.08, 0.2];
 
 /// One level of detail: a triangle mesh for the fill and closed rings for the outline,
 /// all in unit Web Mercator coordinates.
@@ -21,53 +21,68 @@ pub struct LodMesh {
     pub rings: Vec<Vec<Coord<f64>>>,
 }
 
-/// A shape at every level of detail, with its Mercator bounding box for culling.
-#[derive(Debug, Clone)]
+/// A shape with a mesh per level of detail, each built the first time a view needs it and
+/// kept: start-up stays fast, and no frame ever simplifies or triangulates twice.
+#[derive(Debug)]
 pub struct LodShape {
-    pub levels: Vec<LodMesh>,
+    source: MultiPolygon<f64>,
+    levels: [OnceLock<LodMesh>; LEVELS.len()],
     /// Bounding box in unit Mercator coordinates.
     pub bbox: Rect<f64>,
 }
 
 impl LodShape {
-    /// Builds every level; `min_level` skips levels finer than the source deserves
-    /// (a coarse world outline gains nothing from level 0 work).
+    /// Wraps a shape; meshes are made on demand by [`LodShape::level`].
     ///
     /// ```
     /// use event_atlas::spatial::LodShape;
     /// let square = geo::wkt!(MULTIPOLYGON(((60. 30.,62. 30.,62. 32.,60. 32.,60. 30.))));
     /// let shape = LodShape::new(&square);
-    /// assert_eq!(shape.levels[0].indices.len(), 6); // two triangles
+    /// assert_eq!(shape.level(0).indices.len(), 6); // two triangles
     /// assert!(shape.for_degrees_per_pixel(1.0).rings[0].len() >= 4);
     /// ```
     pub fn new(shape: &MultiPolygon<f64>) -> Self {
-        let levels = LEVELS
-            .iter()
-            .map(|&tol| {
-                if tol == 0.0 {
-                    mesh(shape.0.iter())
-                } else {
-                    let simple = shape.simplify_vw_preserve(tol * tol);
-                    mesh(simple.0.iter())
-                }
-            })
-            .collect();
         let bbox = shape
             .bounding_rect()
             .map(|r| Rect::new(mercator(r.min()), mercator(r.max())))
             .unwrap_or_else(|| Rect::new(Coord::zero(), Coord::zero()));
-        Self { levels, bbox }
+        Self {
+            source: shape.clone(),
+            levels: Default::default(),
+            bbox,
+        }
     }
 
-    /// The coarsest level whose error stays under about half a pixel.
+    /// The mesh of one level (index into [`LEVELS`]), simplified (Ramer–Douglas–Peucker) and
+    /// triangulated on first use.
+    pub fn level(&self, level: usize) -> &LodMesh {
+        let level = level.min(LEVELS.len() - 1);
+        self.levels[level].get_or_init(|| {
+            if level == 0 {
+                mesh(self.source.0.iter())
+            } else {
+                mesh(self.source.simplify(LEVELS[level]).0.iter())
+            }
+        })
+    }
+
+    /// The shape simplified to a level, for indexes that need less than full detail.
+    pub fn simplified(&self, level: usize) -> MultiPolygon<f64> {
+        match LEVELS.get(level) {
+            Some(&tol) if tol > 0.0 => self.source.simplify(tol),
+            _ => self.source.clone(),
+        }
+    }
+
+    /// The coarsest level whose error stays under about one and a half pixels.
     pub fn for_degrees_per_pixel(&self, degrees_per_pixel: f64) -> &LodMesh {
         let level = level_for(degrees_per_pixel);
         // A level may have collapsed to nothing (a tiny island); fall back to finer ones.
         (0..=level)
             .rev()
-            .map(|l| &self.levels[l])
+            .map(|l| self.level(l))
             .find(|m| !m.indices.is_empty())
-            .unwrap_or(&self.levels[0])
+            .unwrap_or_else(|| self.level(0))
     }
 }
 
@@ -75,7 +90,7 @@ impl LodShape {
 pub fn level_for(degrees_per_pixel: f64) -> usize {
     LEVELS
         .iter()
-        .rposition(|&tol| tol <= 0.6 * degrees_per_pixel)
+        .rposition(|&tol| tol <= 1.5 * degrees_per_pixel)
         .unwrap_or(0)
 }
 
@@ -120,7 +135,7 @@ mod tests {
         ring.extend([Coord { x: 62.0, y: 32.0 }, Coord { x: 60.0, y: 32.0 }]);
         let poly = Polygon::new(geo::LineString::new(ring), vec![]);
         let shape = LodShape::new(&MultiPolygon::new(vec![poly]));
-        let fine = shape.levels[0].vertices.len();
+        let fine = shape.level(0).vertices.len();
         let coarse = shape.for_degrees_per_pixel(0.5).vertices.len();
         assert!(coarse < fine / 10, "fine {fine}, coarse {coarse}");
         assert_eq!(level_for(0.0001), 0);

@@ -1,7 +1,7 @@
 //! The map widget with its controls: layers, hover, click, keyboard, Home, legend, attribution.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use egui::{Align2, Color32, CursorIcon, FontId, Key, Rect, Stroke, Ui, vec2};
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,9 @@ use walkers::{Map, MapMemory, lon_lat};
 use super::{Selection, about, legend};
 use crate::atlas::Atlas;
 use crate::map::hit::{Hit, hit_test};
-use crate::map::{BasemapLayer, CrossingsLayer, LabelsLayer, MarkersLayer, ScreenTransform, style};
+use crate::map::{
+    BasemapLayer, CountrySpots, CrossingsLayer, LabelsLayer, MarkersLayer, ScreenTransform, style,
+};
 use crate::spatial::mercator::inverse_mercator;
 
 /// Map state: the view is saved between runs; the rest is rebuilt each frame.
@@ -25,6 +27,8 @@ pub struct MapView {
     pub last_transform: Option<ScreenTransform>,
     #[serde(skip)]
     pub hovered: Option<Hit>,
+    #[serde(skip)]
+    label_cache: Arc<Mutex<CountrySpots>>,
 }
 
 impl Default for MapView {
@@ -35,9 +39,13 @@ impl Default for MapView {
             show_legend: true,
             last_transform: None,
             hovered: None,
+            label_cache: Arc::default(),
         }
     }
 }
+
+/// Farthest zoom out (walkers zoom level): the whole world, a few times the window's width.
+const MIN_ZOOM: f64 = 2.0;
 
 /// Pixels the arrow keys pan by.
 const KEY_PAN: f32 = 120.0;
@@ -168,6 +176,7 @@ impl MapView {
             })
             .with_plugin(LabelsLayer {
                 atlas: atlas.clone(),
+                cache: self.label_cache.clone(),
                 selected_province,
                 hovered_province,
                 text_scale,
@@ -206,6 +215,10 @@ impl MapView {
                 });
             }
         });
+        // Below this the whole world is smaller than the window: nothing more to see.
+        if self.memory.zoom() < MIN_ZOOM {
+            let _ = self.memory.set_zoom(MIN_ZOOM);
+        }
         if hovered != self.hovered {
             self.hovered = hovered;
             ui.ctx().request_repaint();
