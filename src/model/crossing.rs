@@ -45,7 +45,8 @@ pub struct Total {
 impl Total {
     /// "nearly 1,600 in 5 crossings over a fortnight": the count, the cases and the span, in words.
     pub fn label(&self) -> String {
-        let days = self.end.last_day_number() - self.start.first_day_number();
+        // Both ends count: 3 to 5 July is "three days", 22 June to 5 July "a fortnight".
+        let days = self.end.last_day_number() - self.start.first_day_number() + 1;
         let span = match days {
             14 => "over a fortnight".to_string(),
             7 => "over a week".to_string(),
@@ -64,4 +65,40 @@ impl Total {
 pub struct CrossingsFile {
     pub crossings: Vec<Crossing>,
     pub totals: Vec<Total>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn total(start: &str, end: &str, cases: u32, people: Count) -> Total {
+        Total {
+            id: "t".into(),
+            start: start.parse().expect("date"),
+            end: end.parse().expect("date"),
+            to: "tj".into(),
+            cases,
+            people,
+            quote: String::new(),
+            date_source: None,
+            date_note: None,
+        }
+    }
+
+    #[test]
+    fn labels_count_both_ends_of_the_span() {
+        let nearly = Count {
+            high: Some(1600),
+            text: Some("nearly 1,600".into()),
+            ..Count::default()
+        };
+        assert_eq!(
+            total("2021-06-22", "2021-07-05", 5, nearly).label(),
+            "nearly 1,600 in 5 crossings over a fortnight"
+        );
+        assert_eq!(
+            total("2021-07-03", "2021-07-05", 3, Count::default()).label(),
+            "3 crossings over 3 days"
+        );
+    }
 }
