@@ -11,6 +11,9 @@ use crate::atlas::Atlas;
 use crate::ui::map_view::MapView;
 use crate::ui::{Selection, about, side_panel};
 
+/// How often the view and selection are saved while the app runs.
+const AUTO_SAVE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Storage key of the persisted state.
 pub const STORAGE_KEY: &str = "event-atlas-state";
 
@@ -264,6 +267,14 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
         self.screenshot_step(ui);
+        // eframe saves only on frames; an idle window still wakes now and then, so the view
+        // survives even a crash or a kill, not just a clean exit.
+        ui.ctx()
+            .request_repaint_after(AUTO_SAVE + std::time::Duration::from_secs(1));
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        AUTO_SAVE
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
