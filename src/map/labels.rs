@@ -151,6 +151,18 @@ impl LabelsLayer {
             });
         }
         cands.extend(atlas.arrows.iter().filter(|a| !counted(a)).map(arrow_label));
+        let (visible, visible_provinces) = {
+            let mut cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if cache.view != Some(*t) {
+                cache.countries = visible_parts(t, |p| atlas.country_at(p));
+                cache.provinces = visible_parts(t, |p| atlas.province_at(p));
+                cache.view = Some(*t);
+            }
+            (cache.countries.clone(), cache.provinces.clone())
+        };
         for (i, pr) in atlas.data.provinces.iter().enumerate() {
             if Some(i) == self.selected_province || Some(i) == self.hovered_province {
                 continue; // already a candidate, emphasised
@@ -162,9 +174,18 @@ impl LabelsLayer {
             {
                 continue;
             }
+            // Zoomed in, a province's middle may be off screen: label the part in view.
+            let home = t.apply(atlas.province_labels[i]);
+            let Some(at) = (if t.rect.shrink(30.0).contains(home) {
+                Some(home)
+            } else {
+                visible_provinces.get(&i).copied()
+            }) else {
+                continue;
+            };
             cands.push(Candidate {
                 text: pr.name.clone(),
-                at: t.apply(atlas.province_labels[i]),
+                at,
                 anchor: Align2::CENTER_CENTER,
                 font,
                 color: style::LABEL_MUTED,
@@ -173,17 +194,6 @@ impl LabelsLayer {
                 alternatives: Vec::new(),
             });
         }
-        let visible = {
-            let mut cache = self
-                .cache
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if cache.view != Some(*t) {
-                cache.spots = visible_parts(atlas, t);
-                cache.view = Some(*t);
-            }
-            cache.spots.clone()
-        };
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
                 if c.detail != detail || c.iso_a2 == "AF" {
@@ -268,16 +278,20 @@ fn anchor_facing(n: egui::Vec2) -> Align2 {
     Align2([pick(n.x), pick(n.y)])
 }
 
-/// Country label spots computed for one view.
+/// Country and province label spots computed for one view.
 #[derive(Debug, Default)]
 pub struct CountrySpots {
     view: Option<ScreenTransform>,
-    spots: HashMap<usize, Pos2>,
+    countries: HashMap<usize, Pos2>,
+    provinces: HashMap<usize, Pos2>,
 }
 
-/// For each country showing in the view, a point inside its visible part: a coarse grid over
-/// the view, each sample located once, the sample nearest the middle of each country's samples.
-fn visible_parts(atlas: &Atlas, t: &ScreenTransform) -> HashMap<usize, Pos2> {
+/// For each region showing in the view, a point inside its visible part: a coarse grid over
+/// the view, each sample located once, the sample nearest the middle of each region's samples.
+fn visible_parts(
+    t: &ScreenTransform,
+    locate: impl Fn(geo::Point<f64>) -> Option<usize>,
+) -> HashMap<usize, Pos2> {
     const NX: usize = 16;
     const NY: usize = 10;
     let r = t.rect;
@@ -290,7 +304,7 @@ fn visible_parts(atlas: &Atlas, t: &ScreenTransform) -> HashMap<usize, Pos2> {
                     r.height() * (gy as f32 + 0.5) / NY as f32,
                 );
             let lonlat = inverse_mercator(t.invert(pos));
-            if let Some(c) = atlas.country_at(geo::Point(lonlat)) {
+            if let Some(c) = locate(geo::Point(lonlat)) {
                 samples.entry(c).or_default().push(pos);
             }
         }
