@@ -18,6 +18,8 @@ use crate::spatial::mercator::inverse_mercator;
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
     pub atlas: Arc<Atlas>,
+    /// Screen areas covered by controls and the legend: no label goes under them.
+    pub obstacles: Vec<Rect>,
     /// Where country labels went in the last view, reused while the view stands still.
     pub cache: Arc<Mutex<CountrySpots>>,
     pub selected_province: Option<usize>,
@@ -226,7 +228,7 @@ impl LabelsLayer {
             }
         }
 
-        let mut taken: Vec<Rect> = Vec::new();
+        let mut taken: Vec<Rect> = self.obstacles.clone();
         for c in cands {
             let size = text_size(painter, &c.text, c.font.clone());
             let pad = if c.boxed { 6.0 } else { 2.0 };

@@ -29,6 +29,9 @@ pub struct MapView {
     pub hovered: Option<Hit>,
     #[serde(skip)]
     label_cache: Arc<Mutex<CountrySpots>>,
+    /// Legend, buttons and attribution as last drawn: labels keep out from under them.
+    #[serde(skip)]
+    overlay_rects: Vec<Rect>,
 }
 
 impl Default for MapView {
@@ -40,6 +43,7 @@ impl Default for MapView {
             last_transform: None,
             hovered: None,
             label_cache: Arc::default(),
+            overlay_rects: Vec::new(),
         }
     }
 }
@@ -177,6 +181,7 @@ impl MapView {
             .with_plugin(LabelsLayer {
                 atlas: atlas.clone(),
                 cache: self.label_cache.clone(),
+                obstacles: self.overlay_rects.clone(),
                 selected_province,
                 hovered_province,
                 text_scale,
@@ -269,7 +274,10 @@ impl MapView {
             k.dedup();
             k
         };
-        egui::Area::new(egui::Id::unique("map-legend"))
+        self.overlay_rects.clear();
+        self.overlay_rects
+            .push(Rect::from_min_size(rect.left_top(), vec2(90.0, 110.0)));
+        let legend = egui::Area::new(egui::Id::unique("map-legend"))
             .fixed_pos(rect.left_bottom() + vec2(10.0, -28.0))
             .pivot(Align2::LEFT_BOTTOM)
             .show(ui.ctx(), |ui| {
@@ -284,6 +292,7 @@ impl MapView {
                     }
                 });
             });
+        self.overlay_rects.push(legend.response.rect);
         let painter = ui.painter_at(rect);
         let text = about::ATTRIBUTION;
         let galley =
@@ -291,6 +300,7 @@ impl MapView {
         let r = Align2::RIGHT_BOTTOM
             .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
             .expand(3.0);
+        self.overlay_rects.push(r);
         painter.rect_filled(r, 2.0, Color32::from_white_alpha(200));
         painter.galley(r.min + vec2(3.0, 3.0), galley, style::LABEL);
     }
