@@ -182,9 +182,7 @@ impl Atlas {
 
     fn build_markers(&self) -> Vec<Marker> {
         let mut by_place: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut order = self.events_by_date();
-        order.dedup();
-        for &e in &order {
+        for e in self.events_by_date() {
             let event = &self.data.events[e];
             let places: Vec<usize> = event
                 .places

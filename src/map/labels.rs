@@ -21,7 +21,7 @@ pub struct LabelsLayer {
     /// Screen areas covered by controls and the legend: no label goes under them.
     pub obstacles: Vec<Rect>,
     /// Where country labels went in the last view, reused while the view stands still.
-    pub cache: Arc<Mutex<CountrySpots>>,
+    pub cache: Arc<Mutex<LabelSpots>>,
     pub selected_province: Option<usize>,
     pub hovered_province: Option<usize>,
     /// Extra scale for readability on projectors (1.0 = normal).
@@ -64,10 +64,8 @@ impl LabelsLayer {
         let s = self.text_scale;
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let marker_at: Vec<Pos2> = layout(atlas, t, &|_| true)
-            .iter()
-            .map(|p| p.center)
-            .collect();
+        let placed = layout(atlas, t, &|_| true);
+        let marker_at: Vec<Pos2> = placed.iter().map(|p| p.center).collect();
         for i in [self.selected_province, self.hovered_province]
             .into_iter()
             .flatten()
@@ -136,7 +134,7 @@ impl LabelsLayer {
         };
         cands.extend(atlas.arrows.iter().filter(counted).map(arrow_label));
         // Story places next to their markers.
-        for p in layout(atlas, t, &|_| true) {
+        for p in placed {
             let place = &atlas.data.places[atlas.markers[p.marker].place];
             if cands.iter().any(|c| c.force && c.text == place.name) {
                 continue; // the selected province's label already names it
@@ -177,12 +175,7 @@ impl LabelsLayer {
                 continue;
             }
             // Zoomed in, a province's middle may be off screen: label the part in view.
-            let home = t.apply(atlas.province_labels[i]);
-            let Some(at) = (if t.rect.shrink(30.0).contains(home) {
-                Some(home)
-            } else {
-                visible_provinces.get(&i).copied()
-            }) else {
+            let Some(at) = spot(t, atlas.province_labels[i], visible_provinces.get(&i)) else {
                 continue;
             };
             cands.push(Candidate {
@@ -210,12 +203,7 @@ impl LabelsLayer {
                 {
                     continue;
                 }
-                let home = t.apply(atlas.country_labels[i]);
-                let Some(at) = (if t.rect.shrink(40.0).contains(home) {
-                    Some(home)
-                } else {
-                    visible.get(&i).copied()
-                }) else {
+                let Some(at) = spot(t, atlas.country_labels[i], visible.get(&i)) else {
                     continue;
                 };
                 cands.push(Candidate::new(
@@ -280,9 +268,20 @@ fn anchor_facing(n: egui::Vec2) -> Align2 {
     Align2([pick(n.x), pick(n.y)])
 }
 
+/// A region's label point: its middle when that is well inside the view, otherwise the spot
+/// found in its visible part (if any of it shows).
+fn spot(t: &ScreenTransform, middle: geo::Coord<f64>, visible: Option<&Pos2>) -> Option<Pos2> {
+    let home = t.apply(middle);
+    if t.rect.shrink(35.0).contains(home) {
+        Some(home)
+    } else {
+        visible.copied()
+    }
+}
+
 /// Country and province label spots computed for one view.
 #[derive(Debug, Default)]
-pub struct CountrySpots {
+pub struct LabelSpots {
     view: Option<ScreenTransform>,
     countries: HashMap<usize, Pos2>,
     provinces: HashMap<usize, Pos2>,

@@ -11,6 +11,6 @@ pub mod transform;
 
 pub use basemap::BasemapLayer;
 pub use crossings::CrossingsLayer;
-pub use labels::{CountrySpots, LabelsLayer};
+pub use labels::{LabelSpots, LabelsLayer};
 pub use markers::MarkersLayer;
 pub use transform::ScreenTransform;

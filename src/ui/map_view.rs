@@ -11,7 +11,7 @@ use super::{Selection, about, legend};
 use crate::atlas::Atlas;
 use crate::map::hit::{Hit, hit_test};
 use crate::map::{
-    BasemapLayer, CountrySpots, CrossingsLayer, LabelsLayer, MarkersLayer, ScreenTransform, style,
+    BasemapLayer, CrossingsLayer, LabelSpots, LabelsLayer, MarkersLayer, ScreenTransform, style,
 };
 use crate::spatial::mercator::inverse_mercator;
 
@@ -28,7 +28,7 @@ pub struct MapView {
     #[serde(skip)]
     pub hovered: Option<Hit>,
     #[serde(skip)]
-    label_cache: Arc<Mutex<CountrySpots>>,
+    label_cache: Arc<Mutex<LabelSpots>>,
     /// Legend, buttons and attribution as last drawn: labels keep out from under them.
     #[serde(skip)]
     overlay_rects: Vec<Rect>,

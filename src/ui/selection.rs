@@ -16,10 +16,3 @@ pub enum Selection {
     /// Crossing id.
     Crossing(String),
 }
-
-impl Selection {
-    /// True when nothing is selected.
-    pub fn is_none(&self) -> bool {
-        matches!(self, Self::None)
-    }
-}
