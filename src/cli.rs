@@ -135,9 +135,8 @@ pub fn check(dir: Option<&Path>) -> anyhow::Result<()> {
     if !dir.is_dir() {
         bail!("{}: not a folder", dir.display());
     }
-    let errors = crate::model::check::check(&DataSource::Dir(dir.to_path_buf()));
+    let (ds, errors) = crate::model::check::load_and_check(&DataSource::Dir(dir.to_path_buf()))?;
     if errors.is_empty() {
-        let ds = Dataset::load(DataSource::Dir(dir.to_path_buf()))?;
         println!(
             "{}: ok ({} places, {} events, {} crossings, {} totals, {} provinces, {} countries)",
             dir.display(),

@@ -33,18 +33,17 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
     // and shows what was wrong.
     let mut problems = Vec::new();
     let atlas = match &cli.data {
-        Some(dir) => {
-            let source = DataSource::Dir(dir.clone());
-            problems.extend(check::check(&source).iter().map(ToString::to_string));
-            match Atlas::load(source) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    problems.insert(0, format!("{e}\nShowing the built-in data instead."));
-                    Atlas::load(DataSource::Embedded)?
-                }
+        Some(dir) => match check::load_and_check(&DataSource::Dir(dir.clone())) {
+            Ok((dataset, errors)) => {
+                problems.extend(errors.iter().map(ToString::to_string));
+                Atlas::new(dataset)
             }
-        }
+            Err(e) => {
+                eprintln!("error: {e}");
+                problems.push(format!("{e}\nShowing the built-in data instead."));
+                Atlas::load(DataSource::Embedded)?
+            }
+        },
         None => Atlas::load(DataSource::Embedded)?,
     };
     for p in &problems {

@@ -10,15 +10,19 @@ use crate::spatial::ProvinceIndex;
 
 /// Everything wrong with a data folder; empty means it is fit to ship.
 pub fn check(source: &DataSource) -> Vec<DataError> {
-    let dataset = match Dataset::load(source.clone()) {
-        Ok(d) => d,
-        Err(e) => return vec![e],
-    };
-    let gazetteer = match Dataset::load_gazetteer(source) {
-        Ok(g) => Some(g),
-        Err(e) => return vec![e],
-    };
-    check_dataset(&dataset, gazetteer.as_deref())
+    match load_and_check(source) {
+        Ok((_, errors)) => errors,
+        Err(e) => vec![e],
+    }
+}
+
+/// Loads a data folder once and checks it: the dataset (for callers that go on to use it) and
+/// its problems, or the first error that stopped the load.
+pub fn load_and_check(source: &DataSource) -> Result<(Dataset, Vec<DataError>), DataError> {
+    let dataset = Dataset::load(source.clone())?;
+    let gazetteer = Dataset::load_gazetteer(source)?;
+    let errors = check_dataset(&dataset, Some(&gazetteer));
+    Ok((dataset, errors))
 }
 
 /// Collects problems as it goes, locating each in its file's text.

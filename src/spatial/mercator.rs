@@ -1,6 +1,6 @@
 //! Web Mercator in unit coordinates, computed once per vertex so frames only scale and shift.
 
-use geo::{Coord, Point};
+use geo::Coord;
 
 /// Projects lon/lat degrees to Web Mercator in the unit square (x right, y down),
 /// the same projection walkers uses, without the zoom-dependent scale.
@@ -24,24 +24,6 @@ pub fn inverse_mercator(c: Coord<f64>) -> Coord<f64> {
     Coord {
         x: c.x * 360.0 - 180.0,
         y: n.sinh().atan().to_degrees(),
-    }
-}
-
-/// Extension so geo points can be projected in one call.
-pub trait Mercator {
-    /// Unit-square Web Mercator coordinate.
-    fn to_mercator(&self) -> Coord<f64>;
-}
-
-impl Mercator for Point<f64> {
-    fn to_mercator(&self) -> Coord<f64> {
-        mercator(self.0)
-    }
-}
-
-impl Mercator for Coord<f64> {
-    fn to_mercator(&self) -> Coord<f64> {
-        mercator(*self)
     }
 }
 

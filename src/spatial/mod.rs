@@ -10,5 +10,5 @@ pub mod provinces;
 pub use anchor::Anchor;
 pub use border::shared_border;
 pub use lod::{LodMesh, LodShape};
-pub use mercator::{Mercator, mercator};
+pub use mercator::mercator;
 pub use provinces::ProvinceIndex;
