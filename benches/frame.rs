@@ -1,4 +1,5 @@
-//! A full frame of the app, headless: `run_ui` + `tessellate` at 1920×1080 with the story's data.
+//! A full frame of the app, headless: `run_ui` + `tessellate` at 1920×1080 with the story's data,
+//! still and while the story plays.
 
 use std::sync::Arc;
 
@@ -41,6 +42,32 @@ fn frame(c: &mut Criterion) {
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });
+    }
+    // Playing the crisis in a loop at a day per second: arrows grow in, dots flow, the counter
+    // and the filter follow the cursor.
+    {
+        let ctx = egui::Context::default();
+        let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
+        app.set_time("2021-06-20".parse().expect("date"), None);
+        app.state.timeline.playback.looping = true;
+        app.state.timeline.playback.speed = 1.0;
+        let mut n = 0;
+        for _ in 0..5 {
+            let _ = ctx.run_ui(input(n), |ui| app.show(ui));
+            n += 1;
+        }
+        let atlas_ref = app.atlas.clone();
+        app.state
+            .timeline
+            .toggle_play(&atlas_ref, &mut app.state.filter);
+        group.bench_function("playing_crisis", |b| {
+            b.iter(|| {
+                n += 1;
+                let out = ctx.run_ui(input(n), |ui| app.show(ui));
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            })
+        });
+        assert!(app.state.timeline.playback.playing, "still playing");
     }
     group.finish();
 }

@@ -1,14 +1,19 @@
 //! The eframe app: wires the atlas, the map view and the panels, and keeps what must persist.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use egui::{Key, Ui};
+use egui::{Color32, Key, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::atlas::Atlas;
-use crate::ui::map_view::MapView;
+use crate::map::choropleth::{Choropleth, Shading, choropleth};
+use crate::map::crossings::Motion;
+use crate::model::{EventKind, PartialDate};
+use crate::timeline::{Counter, Filter, TimeMode, Visible, Window, crossing_counter};
+use crate::ui::map_view::{MapInputs, MapView};
+use crate::ui::timeline::{Scales, Timeline, story_end};
 use crate::ui::{Selection, about, side_panel};
 
 /// How often the view and selection are saved while the app runs.
@@ -25,6 +30,11 @@ pub struct Persisted {
     pub selection: Selection,
     pub text_scale: f32,
     pub panel_open: bool,
+    /// Time cursor, window and hidden kinds.
+    pub filter: Filter,
+    pub shading: Shading,
+    pub timeline: Timeline,
+    pub timeline_open: bool,
 }
 
 impl Default for Persisted {
@@ -34,8 +44,23 @@ impl Default for Persisted {
             selection: Selection::None,
             text_scale: 1.0,
             panel_open: true,
+            filter: Filter::default(),
+            shading: Shading::default(),
+            timeline: Timeline::default(),
+            timeline_open: true,
         }
     }
+}
+
+/// What the filter changes: rebuilt only when the cursor's day, the window, the kinds or the
+/// shading change, not every frame.
+#[derive(Default)]
+struct Derived {
+    key: Option<(i64, Option<i64>, BTreeSet<EventKind>, Shading)>,
+    visible: Arc<Visible>,
+    fills: Arc<Vec<Color32>>,
+    choropleth: Choropleth,
+    counter: Counter,
 }
 
 /// A pending `--screenshot`: render a few frames, capture, save, quit.
@@ -67,7 +92,7 @@ pub struct AtlasApp {
     /// Problems with the data (shown in a window; the app keeps running on what loaded).
     pub problems: Vec<String>,
     pub about_open: bool,
-    with_events: Arc<HashSet<usize>>,
+    derived: Derived,
     screenshot: Option<ScreenshotJob>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
@@ -75,23 +100,89 @@ pub struct AtlasApp {
 
 impl AtlasApp {
     /// An app over `atlas` with the given (restored or fresh) state.
-    pub fn new(atlas: Arc<Atlas>, state: Persisted) -> Self {
-        let with_events = (0..atlas.data.provinces.len())
-            .filter(|&i| {
-                !atlas
-                    .items_in_province(&atlas.data.provinces[i].iso)
-                    .is_empty()
-            })
-            .collect();
+    pub fn new(atlas: Arc<Atlas>, mut state: Persisted) -> Self {
+        // A cursor past the story (the default) or unreadable starts at the story's end.
+        let end = story_end(&atlas);
+        let cursor = state.filter.time.cursor;
+        if !cursor.is_finite() || cursor > end + 366.0 {
+            state.filter.time.cursor = end;
+        }
         Self {
             atlas,
             state,
             problems: Vec::new(),
             about_open: false,
-            with_events: Arc::new(with_events),
+            derived: Derived::default(),
             screenshot: None,
             capture_only: false,
         }
+    }
+
+    /// Puts the cursor at the end of `date` (a day, month or year), optionally showing only a
+    /// window before it, and picks the timeline scale that shows it (`--time`, `--window`).
+    pub fn set_time(&mut self, date: PartialDate, window: Option<Window>) {
+        let cursor = date.last_day_number() as f64 + 0.5;
+        self.state.filter.time.cursor = cursor;
+        match window {
+            Some(w) => {
+                self.state.filter.time.mode = TimeMode::Window;
+                self.state.filter.time.window = w;
+            }
+            None => self.state.filter.time.mode = TimeMode::Cumulative,
+        }
+        let scales = Scales::of(&self.atlas);
+        let axis = scales.for_day(cursor);
+        self.state.timeline.axis = Some(axis);
+        // A day a second for the crisis, a year a second for the whole story.
+        self.state.timeline.playback.speed = if axis == scales.crisis { 1.0 } else { 365.0 };
+    }
+
+    /// What the filter showed in the last frame (as the map, panel and timeline saw it).
+    pub fn visible(&self) -> Arc<Visible> {
+        self.derived.visible.clone()
+    }
+
+    /// The running counter of crossings as last shown.
+    pub fn counter(&self) -> &Counter {
+        &self.derived.counter
+    }
+
+    /// The province shading as last drawn.
+    pub fn choropleth(&self) -> &Choropleth {
+        &self.derived.choropleth
+    }
+
+    fn refresh(&mut self) {
+        let f = &self.state.filter;
+        let key = (
+            f.time.day(),
+            f.time.first_day(),
+            f.hidden_kinds.clone(),
+            self.state.shading,
+        );
+        if self.derived.key.as_ref() == Some(&key) {
+            return;
+        }
+        let visible = self.atlas.visible(f);
+        let tallies = self.atlas.province_tallies(&visible);
+        let choropleth = choropleth(self.state.shading, &tallies);
+        let counter = if self.state.filter.kind_shown(EventKind::Refuge) {
+            crossing_counter(&self.atlas.data, &visible)
+        } else {
+            Counter {
+                lines: vec![format!(
+                    "crossings hidden: “{}” is unticked in the legend",
+                    EventKind::Refuge.label()
+                )],
+            }
+        };
+        self.derived = Derived {
+            key: Some(key),
+            counter,
+            fills: Arc::new(choropleth.fills.clone()),
+            choropleth,
+            visible: Arc::new(visible),
+        };
     }
 
     /// Restores persisted state from eframe's storage, if any.
@@ -135,27 +226,68 @@ impl AtlasApp {
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             self.state.selection = Selection::None;
         }
+        let atlas = self.atlas.clone();
+        self.state.timeline.keys(ui, &atlas, &mut self.state.filter);
+        self.state
+            .timeline
+            .advance(ui, &atlas, &mut self.state.filter);
+        self.refresh();
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
         if self.state.panel_open {
+            let visible = self.derived.visible.clone();
             egui::Panel::right("details")
                 .default_size(390.0)
                 .size_range(260.0..=700.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    if let Some(sel) = side_panel::ui(ui, &self.atlas, &self.state.selection) {
+                    if let Some(sel) =
+                        side_panel::ui(ui, &self.atlas, &self.state.selection, &visible)
+                    {
                         self.state.selection = sel;
                     }
                 });
         }
+        if self.state.timeline_open {
+            let visible = self.derived.visible.clone();
+            egui::Panel::bottom("timeline")
+                .default_size(250.0)
+                .size_range(120.0..=600.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    self.state.timeline.ui(
+                        ui,
+                        &atlas,
+                        &mut self.state.filter,
+                        &mut self.state.selection,
+                        &visible,
+                    );
+                });
+            // The panel may have moved the cursor or changed the kinds.
+            self.refresh();
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let atlas = self.atlas.clone();
-            let with_events = self.with_events.clone();
-            let scale = self.state.text_scale;
+            let playback = self.state.timeline.playback;
+            let motion = playback.playing.then(|| Motion {
+                cursor: self.state.filter.time.cursor,
+                grow_days: (playback.speed * 0.8).max(1e-3),
+                time: ui.input(|i| i.time),
+            });
+            let input = MapInputs {
+                atlas: &atlas,
+                selection: &self.state.selection,
+                visible: &self.derived.visible,
+                fills: &self.derived.fills,
+                choropleth: &self.derived.choropleth,
+                counter: &self.derived.counter,
+                motion,
+                text_scale: self.state.text_scale,
+            };
             if let Some(sel) =
                 self.state
                     .map
-                    .ui(ui, &atlas, &self.state.selection, &with_events, scale)
+                    .ui(ui, &input, &mut self.state.filter, &mut self.state.shading)
             {
                 self.state.selection = sel;
             }
@@ -175,12 +307,19 @@ impl AtlasApp {
                 }
                 ui.checkbox(&mut self.state.panel_open, "Details panel");
                 ui.checkbox(&mut self.state.map.show_legend, "Legend");
+                ui.checkbox(&mut self.state.timeline_open, "Timeline");
+                ui.separator();
+                ui.label("Shade provinces by");
+                for s in Shading::ALL {
+                    ui.radio_value(&mut self.state.shading, s, s.label());
+                }
                 ui.separator();
                 ui.label("Map text size");
                 ui.add(egui::Slider::new(&mut self.state.text_scale, 0.8..=2.0));
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Drag to pan · wheel or pinch to zoom · arrows pan · +/− zoom · H home · Esc clears");
+                ui.label("Timeline: Space plays or pauses · comma / full stop step between events · drag the red cursor · wheel zooms the axis · shift-drag picks a loop range");
                 if ui.button("About Event Atlas").clicked() {
                     self.about_open = true;
                 }
@@ -275,6 +414,10 @@ impl eframe::App for AtlasApp {
 
     fn auto_save_interval(&self) -> std::time::Duration {
         AUTO_SAVE
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        !self.capture_only
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

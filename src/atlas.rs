@@ -10,6 +10,7 @@ use geo::{ClosestPoint, Coord, MultiPolygon, Point, Rect};
 
 use crate::model::{DataError, Dataset, EventKind, PartialDate, PlaceKind};
 use crate::spatial::{Anchor, LodShape, ProvinceIndex, mercator};
+use crate::timeline::{Filter, TimeIndex, Vis, Visible};
 
 /// Length (unit Mercator, about 130 km in Afghanistan) of an arrow whose origin is a whole country.
 const COUNTRY_ARROW: f64 = 0.004;
@@ -43,8 +44,31 @@ pub struct TotalLabel {
     pub at: Coord<f64>,
 }
 
-/// Something listed in the side panel: an event or a crossing.
+/// How a marker shows under the current filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerLook {
+    /// Events shown at the place.
+    pub count: usize,
+    /// Kind of the first shown event, for the symbol colour.
+    pub kind: EventKind,
+    /// False when every shown event only may have happened yet (drawn faded).
+    pub sure: bool,
+}
+
+/// What happened in a province under the current filter, for the choropleth.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProvinceTally {
+    pub events: u32,
+    /// Crossings that started in the province.
+    pub crossings: u32,
+    /// Sum of the lower bounds of the people crossing from it (a sure minimum, never a guess).
+    pub people_at_least: u64,
+    /// Some crossing from it has no number at all.
+    pub people_unknown: bool,
+}
+
+/// Something listed in the side panel: an event or a crossing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Item {
     Event(usize),
     Crossing(usize),
@@ -68,7 +92,11 @@ pub struct Atlas {
     pub totals: Vec<TotalLabel>,
     /// Afghanistan's bounding box in unit Mercator: the "Home" view.
     pub home: Rect<f64>,
+    /// Events and crossings by date: the time filter's index.
+    pub time: TimeIndex,
     place_lookup: HashMap<String, usize>,
+    /// Items of each province (by province index), in date order.
+    province_items: Vec<Vec<Item>>,
 }
 
 impl Atlas {
@@ -127,8 +155,14 @@ impl Atlas {
             arrows: Vec::new(),
             totals: Vec::new(),
             home,
+            time: TimeIndex::default(),
             place_lookup,
+            province_items: Vec::new(),
         };
+        atlas.time = TimeIndex::new(&atlas.data);
+        atlas.province_items = (0..atlas.data.provinces.len())
+            .map(|i| atlas.collect_province_items(&atlas.data.provinces[i].iso))
+            .collect();
         atlas.borders = atlas.build_borders();
         atlas.markers = atlas.build_markers();
         atlas.arrows = atlas.build_arrows();
@@ -346,6 +380,69 @@ impl Atlas {
 
     /// Events and crossings in a province (its own events and those of places inside it).
     pub fn items_in_province(&self, iso: &str) -> Vec<Item> {
+        match self.data.provinces.iter().position(|p| p.iso == iso) {
+            Some(i) if i < self.province_items.len() => self.province_items[i].clone(),
+            _ => self.collect_province_items(iso),
+        }
+    }
+
+    /// What the filter lets through.
+    pub fn visible(&self, filter: &Filter) -> Visible {
+        self.time.visible(filter, &self.data)
+    }
+
+    /// How marker `m` shows, or `None` when none of its events does.
+    pub fn marker_look(&self, m: usize, vis: &Visible) -> Option<MarkerLook> {
+        let marker = self.markers.get(m)?;
+        let mut look: Option<MarkerLook> = None;
+        for &e in &marker.events {
+            let v = vis.events.get(e).copied().unwrap_or(Vis::Hidden);
+            if !v.shown() {
+                continue;
+            }
+            let l = look.get_or_insert(MarkerLook {
+                count: 0,
+                kind: self.data.events[e].kind,
+                sure: false,
+            });
+            l.count += 1;
+            l.sure |= v == Vis::Shown;
+        }
+        look
+    }
+
+    /// Per province (by index): events and people crossing from it, under the filter.
+    pub fn province_tallies(&self, vis: &Visible) -> Vec<ProvinceTally> {
+        self.province_items
+            .iter()
+            .enumerate()
+            .map(|(p, items)| {
+                let iso = &self.data.provinces[p].iso;
+                let mut t = ProvinceTally::default();
+                for &item in items {
+                    if !vis.item(item).shown() {
+                        continue;
+                    }
+                    match item {
+                        Item::Event(_) => t.events += 1,
+                        Item::Crossing(x) => {
+                            let c = &self.data.crossings.crossings[x];
+                            if self.place_in_province(&c.from, iso) {
+                                t.crossings += 1;
+                                match c.people.low {
+                                    Some(n) => t.people_at_least += n,
+                                    None => t.people_unknown = true,
+                                }
+                            }
+                        }
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
+    fn collect_province_items(&self, iso: &str) -> Vec<Item> {
         let events = self
             .data
             .events

@@ -60,6 +60,12 @@ pub struct Cli {
     /// Select a province (ISO code, e.g. AF-BDS) or a place, event or crossing id at start.
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
+    /// Open at this date (YYYY-MM-DD, YYYY-MM or YYYY): the map as it stood then.
+    #[arg(long, value_name = "DATE")]
+    pub time: Option<crate::model::PartialDate>,
+    /// With --time: show only this span before the date (e.g. 3d, 2w, 6m, 1y).
+    #[arg(long, value_name = "SPAN", requires = "time")]
+    pub window: Option<crate::timeline::Window>,
     /// Window size.
     #[arg(long, default_value = "1600x1000", value_name = "WxH")]
     pub size: Size,
@@ -170,5 +176,19 @@ mod tests {
         );
         assert!("1600".parse::<Size>().is_err());
         assert!("0x10".parse::<Size>().is_err());
+    }
+
+    #[test]
+    fn parses_time_and_window() {
+        let cli = Cli::try_parse_from(["event-atlas", "--time", "2021-07-05", "--window", "3d"])
+            .expect("parses");
+        assert_eq!(
+            cli.time.map(|d| d.to_string()).as_deref(),
+            Some("2021-07-05")
+        );
+        assert_eq!(cli.window.map(|w| w.to_string()).as_deref(), Some("3 days"));
+        assert!(Cli::try_parse_from(["event-atlas", "--time", "5 July"]).is_err());
+        assert!(Cli::try_parse_from(["event-atlas", "--window", "3d"]).is_err());
+        assert!(Cli::try_parse_from(["event-atlas", "--time", "2021", "--window", "3x"]).is_err());
     }
 }

@@ -10,4 +10,5 @@ pub mod cli;
 pub mod map;
 pub mod model;
 pub mod spatial;
+pub mod timeline;
 pub mod ui;

@@ -66,18 +66,24 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         ..Default::default()
     };
     let select = cli.select.clone();
+    let (time, window) = (cli.time, cli.window);
     let screenshot = cli.screenshot.clone();
     eframe::run_native(
         "event-atlas",
         options,
         Box::new(move |cc| {
             let state = if screenshot.is_some() {
+                // Nor the panel sizes and other egui memory the user's runs left behind.
+                cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
                 Persisted::default()
             } else {
                 AtlasApp::restore(cc.storage)
             };
             let mut app = AtlasApp::new(atlas, state);
             app.problems = problems;
+            if let Some(date) = time {
+                app.set_time(date, window);
+            }
             if let Some(what) = &select
                 && let Err(e) = app.select(what)
             {

@@ -155,3 +155,43 @@ fn the_cli_check_fails_on_bad_data_and_passes_on_good() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_reports_unparsable_and_backwards_dates_with_file_and_line() {
+    let bin = env!("CARGO_BIN_EXE_event-atlas");
+    // A crossing date that is not a date at all.
+    let (_tmp, root) = scratch();
+    edit(&root, "crossings.json", |t| {
+        t.replacen("\"date\": \"2021-07-05\"", "\"date\": \"5 July 2021\"", 1)
+    });
+    let line = line_of(&root, "crossings.json", "5 July 2021\"");
+    let out = std::process::Command::new(bin)
+        .arg("check")
+        .arg(&root)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("crossings.json:{line}:")) && stderr.contains("invalid date"),
+        "{stderr}"
+    );
+
+    // An event that ends before it starts: the timeline would draw a bar backwards.
+    let (_tmp2, root) = scratch();
+    edit(&root, "events.json", |t| {
+        t.replacen(
+            "\"end_date\": \"2021-07-05\"",
+            "\"end_date\": \"2020-07-05\"",
+            1,
+        )
+    });
+    let (_, errors) = check::load_and_check(&DataSource::Dir(root.clone())).expect("loads");
+    let line = line_of(&root, "events.json", "\"end_date\": \"2020-07-05\"");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == Some(line) && e.to_string().contains("before it starts")),
+        "{errors:?}"
+    );
+}

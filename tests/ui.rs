@@ -64,7 +64,7 @@ fn open_spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
                     bbox.height() * j as f32 / 20.0,
                 );
             if t.rect.shrink(130.0).contains(pos)
-                && hit_test(atlas, &t, pos) == Some(Hit::Province(target))
+                && hit_test(atlas, &t, pos, &app.visible()) == Some(Hit::Province(target))
             {
                 return pos;
             }
@@ -108,7 +108,7 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
         let atlas = &app.atlas;
         let t = app.state.map.last_transform.expect("map drawn");
         let kabul = atlas.place_index("kabul").expect("kabul");
-        let m = event_atlas::map::markers::layout(atlas, &t, &|_| true)
+        let m = event_atlas::map::markers::layout(atlas, &t, &app.visible())
             .into_iter()
             .find(|p| atlas.markers[p.marker].place == kabul)
             .expect("Kabul marker on screen");

@@ -1,6 +1,5 @@
 //! The offline basemap: sea, the world, Afghanistan's neighbours, the 34 provinces, the border.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{Color32, Mesh, Response, Shape, Stroke, Ui, epaint::Vertex};
@@ -17,8 +16,11 @@ pub struct BasemapLayer {
     pub atlas: Arc<Atlas>,
     pub hovered: Option<usize>,
     pub selected: Option<usize>,
-    /// Provinces that have events, drawn a shade darker.
-    pub with_events: Arc<HashSet<usize>>,
+    /// Fill per province: a shade darker where something happened, or the choropleth's classes.
+    pub province_fill: Arc<Vec<Color32>>,
+    /// Keep the fills when hovered or selected (a choropleth must stay readable); the outline
+    /// still marks them.
+    pub keep_fills: bool,
     /// Paint the sea and land fills (off when online tiles are shown underneath).
     pub fills: bool,
 }
@@ -133,14 +135,19 @@ impl BasemapLayer {
             }
         }
         for (i, shape) in atlas.province_shapes.iter().enumerate() {
-            let color = if Some(i) == self.selected {
+            let base = self
+                .province_fill
+                .get(i)
+                .copied()
+                .unwrap_or(style::PROVINCE_FILL);
+            let color = if self.keep_fills {
+                base
+            } else if Some(i) == self.selected {
                 style::PROVINCE_SELECTED
             } else if Some(i) == self.hovered {
                 style::PROVINCE_HOVER
-            } else if self.with_events.contains(&i) {
-                style::PROVINCE_WITH_EVENTS
             } else {
-                style::PROVINCE_FILL
+                base
             };
             let color = if self.fills {
                 color

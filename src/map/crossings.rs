@@ -8,6 +8,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::ScreenTransform;
 use super::style;
 use crate::atlas::{Arrow, Atlas};
+use crate::timeline::{Vis, Visible};
 
 /// Shortest arrow drawn, in points.
 const MIN_ARROW_PX: f32 = 70.0;
@@ -47,11 +48,55 @@ pub fn arrow_path(arrow: &Arrow, t: &ScreenTransform) -> Vec<Pos2> {
         .collect()
 }
 
-/// Draws crossings and the article's totals.
+/// The part of `path` from its start to `frac` of its length (for an arrow growing in).
+pub fn path_prefix(path: &[Pos2], frac: f32) -> Vec<Pos2> {
+    let frac = frac.clamp(0.0, 1.0);
+    let total: f32 = path.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let mut left = total * frac;
+    let mut out = Vec::with_capacity(path.len());
+    for w in path.windows(2) {
+        if out.is_empty() {
+            out.push(w[0]);
+        }
+        let len = w[0].distance(w[1]);
+        if len >= left {
+            if len > 0.0 {
+                out.push(w[0] + (w[1] - w[0]) * (left / len));
+            }
+            break;
+        }
+        left -= len;
+        out.push(w[1]);
+    }
+    out
+}
+
+/// Animation while the story plays.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Motion {
+    /// The cursor (fractional day number).
+    pub cursor: f64,
+    /// Story days an arrow takes to grow in (about a second of playback).
+    pub grow_days: f64,
+    /// Seconds since start, for the flow of dots along the arrows.
+    pub time: f64,
+}
+
+impl Motion {
+    /// How far (0 to 1) an arrow whose crossing starts on day `start` has grown in.
+    pub fn grown(&self, start: i64) -> f64 {
+        ((self.cursor - start as f64) / self.grow_days.max(1e-9)).clamp(0.0, 1.0)
+    }
+}
+
+/// Draws crossings the filter lets through; while playing they grow in and show movement.
 pub struct CrossingsLayer {
     pub atlas: Arc<Atlas>,
+    pub visible: Arc<Visible>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
+    /// `Some` while playing.
+    pub motion: Option<Motion>,
 }
 
 impl CrossingsLayer {
@@ -59,8 +104,27 @@ impl CrossingsLayer {
     pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
         let data = &self.atlas.data;
         for arrow in &self.atlas.arrows {
+            let vis = self
+                .visible
+                .crossings
+                .get(arrow.crossing)
+                .copied()
+                .unwrap_or(Vis::Hidden);
+            if !vis.shown() {
+                continue;
+            }
             let x = &data.crossings.crossings[arrow.crossing];
-            let path = arrow_path(arrow, t);
+            let mut path = arrow_path(arrow, t);
+            if let Some(m) = self.motion {
+                // Newly reached: the arrow grows from where they left to where they went.
+                let grown = m.grown(x.date.first_day_number());
+                if grown < 1.0 {
+                    path = path_prefix(&path, (grown as f32).max(0.05));
+                }
+            }
+            if path.len() < 3 {
+                continue;
+            }
             let (Some(&end), Some(&before)) = (path.last(), path.get(path.len().saturating_sub(3)))
             else {
                 continue;
@@ -71,6 +135,12 @@ impl CrossingsLayer {
                 style::ARROW_UNCERTAIN
             } else {
                 style::ARROW
+            };
+            // The cursor is inside an imprecise date: it may not have happened yet.
+            let color = if vis == Vis::Maybe {
+                color.gamma_multiply(0.5)
+            } else {
+                color
             };
             let emphasis =
                 Some(arrow.crossing) == self.selected || Some(arrow.crossing) == self.hovered;
@@ -107,7 +177,33 @@ impl CrossingsLayer {
                 color,
                 Stroke::new(1.5, egui::Color32::WHITE),
             ));
+            if let Some(m) = self.motion {
+                flow(painter, &path, width, m.time);
+            }
         }
+    }
+}
+
+/// Dots moving along an arrow while the story plays: people on the move.
+fn flow(painter: &egui::Painter, path: &[Pos2], width: f32, time: f64) {
+    const SPACING: f32 = 26.0;
+    const SPEED: f32 = 40.0; // points per second
+    let total: f32 = path.windows(2).map(|w| w[0].distance(w[1])).sum();
+    if total < SPACING {
+        return;
+    }
+    let offset = ((time * f64::from(SPEED)) % f64::from(SPACING)) as f32;
+    let r = (width * 0.3).clamp(1.2, 3.0);
+    let mut along = 0.0;
+    let mut next = offset;
+    for w in path.windows(2) {
+        let len = w[0].distance(w[1]);
+        while next <= along + len && next < total - 12.0 {
+            let p = w[0] + (w[1] - w[0]) * ((next - along) / len.max(1e-6));
+            painter.circle_filled(p, r, egui::Color32::WHITE);
+            next += SPACING;
+        }
+        along += len;
     }
 }
 

@@ -8,6 +8,7 @@ use super::markers::layout;
 use super::style::arrow_width;
 use crate::atlas::Atlas;
 use crate::spatial::mercator::inverse_mercator;
+use crate::timeline::Visible;
 
 /// The thing a click or hover lands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +28,9 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * s)
 }
 
-/// Top-most thing at screen point `pos` for the view `t`.
-pub fn hit_test(atlas: &Atlas, t: &ScreenTransform, pos: Pos2) -> Option<Hit> {
-    if let Some(m) = layout(atlas, t, &|_| true)
+/// Top-most thing the filter shows at screen point `pos` for the view `t`.
+pub fn hit_test(atlas: &Atlas, t: &ScreenTransform, pos: Pos2, vis: &Visible) -> Option<Hit> {
+    if let Some(m) = layout(atlas, t, vis)
         .iter()
         .rev()
         .find(|m| m.center.distance(pos) <= m.radius + 3.0)
@@ -37,6 +38,9 @@ pub fn hit_test(atlas: &Atlas, t: &ScreenTransform, pos: Pos2) -> Option<Hit> {
         return Some(Hit::Marker(m.marker));
     }
     for arrow in &atlas.arrows {
+        if !vis.crossings.get(arrow.crossing).is_some_and(|v| v.shown()) {
+            continue;
+        }
         let path = arrow_path(arrow, t);
         let w = arrow_width(&atlas.data.crossings.crossings[arrow.crossing].people);
         if path

@@ -14,10 +14,15 @@ use super::text::{map_text, text_size};
 use crate::atlas::Atlas;
 use crate::model::Detail;
 use crate::spatial::mercator::inverse_mercator;
+use crate::timeline::Visible;
 
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
     pub atlas: Arc<Atlas>,
+    /// Labels of hidden markers, arrows and totals are left out.
+    pub visible: Arc<Visible>,
+    /// While playing, an arrow still growing in gets its label once it has arrived.
+    pub motion: Option<super::crossings::Motion>,
     /// Screen areas covered by controls and the legend: no label goes under them.
     pub obstacles: Vec<Rect>,
     /// Where country labels went in the last view, reused while the view stands still.
@@ -64,7 +69,8 @@ impl LabelsLayer {
         let s = self.text_scale;
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let placed = layout(atlas, t, &|_| true);
+        let vis = &self.visible;
+        let placed = layout(atlas, t, vis);
         let marker_at: Vec<Pos2> = placed.iter().map(|p| p.center).collect();
         for i in [self.selected_province, self.hovered_province]
             .into_iter()
@@ -89,7 +95,11 @@ impl LabelsLayer {
             });
         }
         // The article's totals, framed, near where the crossings arrive.
-        for total in &atlas.totals {
+        for total in atlas
+            .totals
+            .iter()
+            .filter(|l| vis.totals.get(l.total).copied().unwrap_or(false))
+        {
             let tot = &atlas.data.crossings.totals[total.total];
             let mut c = Candidate::new(
                 tot.label(),
@@ -127,12 +137,25 @@ impl LabelsLayer {
             c.alternatives = vec![beside(-normal)];
             c
         };
+        let shown = |a: &&crate::atlas::Arrow| {
+            vis.crossings.get(a.crossing).is_some_and(|v| v.shown())
+                && self.motion.is_none_or(|m| {
+                    let x = &atlas.data.crossings.crossings[a.crossing];
+                    m.grown(x.date.first_day_number()) >= 1.0
+                })
+        };
         let counted = |a: &&crate::atlas::Arrow| {
             !atlas.data.crossings.crossings[a.crossing]
                 .people
                 .is_unknown()
         };
-        cands.extend(atlas.arrows.iter().filter(counted).map(arrow_label));
+        cands.extend(
+            atlas
+                .arrows
+                .iter()
+                .filter(|a| shown(a) && counted(a))
+                .map(arrow_label),
+        );
         // Story places next to their markers.
         for p in placed {
             let place = &atlas.data.places[atlas.markers[p.marker].place];
@@ -150,7 +173,13 @@ impl LabelsLayer {
                 alternatives: Vec::new(),
             });
         }
-        cands.extend(atlas.arrows.iter().filter(|a| !counted(a)).map(arrow_label));
+        cands.extend(
+            atlas
+                .arrows
+                .iter()
+                .filter(|a| shown(a) && !counted(a))
+                .map(arrow_label),
+        );
         let (visible, visible_provinces) = {
             let mut cache = self
                 .cache

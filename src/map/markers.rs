@@ -7,7 +7,8 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::ScreenTransform;
 use super::style::{kind_color, kind_glyph};
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, MarkerLook};
+use crate::timeline::Visible;
 
 /// Where a marker ends up on screen after overlapping ones are spread apart.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +16,8 @@ pub struct PlacedMarker {
     pub marker: usize,
     pub center: Pos2,
     pub radius: f32,
+    /// What shows of it under the filter.
+    pub look: MarkerLook,
 }
 
 /// Radius for a marker with `n` events.
@@ -22,23 +25,20 @@ fn radius(n: usize) -> f32 {
     (7.0 + 2.0 * ((n.max(1) - 1) as f32).sqrt()).min(13.0)
 }
 
-/// Screen layout of the markers that are visible (shared by drawing and hit testing).
-pub fn layout(
-    atlas: &Atlas,
-    t: &ScreenTransform,
-    visible: &dyn Fn(usize) -> bool,
-) -> Vec<PlacedMarker> {
+/// Screen layout of the markers the filter lets through (shared by drawing, labels and hit
+/// testing, so what is clicked is what is drawn).
+pub fn layout(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<PlacedMarker> {
     let mut placed: Vec<PlacedMarker> = Vec::new();
     let area = t.rect.expand(20.0);
     for (i, m) in atlas.markers.iter().enumerate() {
-        if !visible(i) {
-            continue;
-        }
         let home = t.apply(m.at);
         if !area.contains(home) {
             continue;
         }
-        let r = radius(m.events.len());
+        let Some(look) = atlas.marker_look(i, vis) else {
+            continue;
+        };
+        let r = radius(look.count);
         let mut center = home;
         // Spread overlapping markers around their true spot, nearest free slot first.
         'search: for ring in 1..6 {
@@ -66,6 +66,7 @@ pub fn layout(
             marker: i,
             center,
             radius: r,
+            look,
         });
     }
     placed
@@ -74,6 +75,7 @@ pub fn layout(
 /// Draws the event markers.
 pub struct MarkersLayer {
     pub atlas: Arc<Atlas>,
+    pub visible: Arc<Visible>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
 }
@@ -81,9 +83,12 @@ pub struct MarkersLayer {
 impl MarkersLayer {
     /// Paints into `painter` for the view `t`.
     pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
-        for p in layout(&self.atlas, t, &|_| true) {
+        for p in layout(&self.atlas, t, &self.visible) {
             let m = &self.atlas.markers[p.marker];
             let home = t.apply(m.at);
+            // Events that may not have happened yet (the cursor is inside their month or year)
+            // are drawn faded.
+            let alpha = if p.look.sure { 1.0 } else { 0.45 };
             if home.distance(p.center) > 1.0 {
                 painter.line_segment([home, p.center], Stroke::new(1.0, Color32::from_gray(90)));
                 painter.circle_filled(home, 2.0, Color32::from_gray(60));
@@ -95,17 +100,17 @@ impl MarkersLayer {
             painter.circle(
                 p.center,
                 p.radius,
-                kind_color(m.kind),
+                kind_color(p.look.kind).gamma_multiply(alpha),
                 Stroke::new(1.5, Color32::WHITE),
             );
             painter.text(
                 p.center,
                 Align2::CENTER_CENTER,
-                kind_glyph(m.kind),
+                kind_glyph(p.look.kind),
                 FontId::proportional(p.radius * 1.1),
                 Color32::WHITE,
             );
-            if m.events.len() > 1 {
+            if p.look.count > 1 {
                 let badge = p.center + vec2(p.radius * 0.8, -p.radius * 0.8);
                 painter.circle(
                     badge,
@@ -116,7 +121,7 @@ impl MarkersLayer {
                 painter.text(
                     badge,
                     Align2::CENTER_CENTER,
-                    m.events.len().to_string(),
+                    p.look.count.to_string(),
                     FontId::proportional(9.0),
                     Color32::BLACK,
                 );

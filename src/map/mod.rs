@@ -1,6 +1,7 @@
 //! Map layers, one walkers plugin each, drawing geometry prepared once in [`crate::atlas`].
 
 pub mod basemap;
+pub mod choropleth;
 pub mod crossings;
 pub mod hit;
 pub mod labels;

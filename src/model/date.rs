@@ -91,6 +91,12 @@ impl PartialDate {
         days_from_civil(y, m, d)
     }
 
+    /// The day with this day number (days since 1970-01-01).
+    pub fn from_day_number(days: i64) -> Self {
+        let (y, m, d) = civil_from_days(days);
+        Self::ymd(y, m, d)
+    }
+
     /// How a reader would say it: "5 July 2021", "June 2021", "2006".
     pub fn human(&self) -> String {
         match (self.month, self.day) {
@@ -110,6 +116,25 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The Gregorian date of a day number (days since 1970-01-01): the inverse of [`days_from_civil`].
+///
+/// ```
+/// use event_atlas::model::{civil_from_days, days_from_civil};
+/// assert_eq!(civil_from_days(days_from_civil(2021, 7, 5)), (2021, 7, 5));
+/// ```
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as i32, month, day)
 }
 
 impl FromStr for PartialDate {
@@ -234,6 +259,18 @@ mod tests {
         assert_eq!(
             days_from_civil(2021, 7, 5) - days_from_civil(2021, 6, 21),
             14
+        );
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 18_813, 19_000, 400_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{days}");
+        }
+        assert_eq!(
+            PartialDate::from_day_number(days_from_civil(2020, 2, 29)).to_string(),
+            "2020-02-29"
         );
     }
 

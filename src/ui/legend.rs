@@ -2,13 +2,22 @@
 
 use egui::{Align2, FontId, Sense, Shape, Stroke, Ui, vec2};
 
+use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::style;
 use crate::model::{Count, EventKind};
+use crate::timeline::Filter;
 
-/// Draws the legend's contents (placed by the caller in a corner of the map).
-pub fn ui(ui: &mut Ui, kinds_present: &[EventKind]) {
+/// Draws the legend's contents (placed by the caller in a corner of the map). Its checkboxes
+/// switch event kinds on and off, and it picks what the provinces are shaded by.
+pub fn ui(
+    ui: &mut Ui,
+    kinds_present: &[EventKind],
+    filter: &mut Filter,
+    shading: &mut Shading,
+    choropleth: &Choropleth,
+) {
     ui.strong("Legend");
-    ui.label(egui::RichText::new("Events (letter = kind)").small());
+    ui.label(egui::RichText::new("Events (letter = kind; untick to hide)").small());
     let kinds: Vec<EventKind> = EventKind::ALL
         .into_iter()
         .filter(|k| kinds_present.contains(k))
@@ -19,7 +28,7 @@ pub fn ui(ui: &mut Ui, kinds_present: &[EventKind]) {
         .show(ui, |ui| {
             for pair in kinds.chunks(2) {
                 for &kind in pair {
-                    kind_entry(ui, kind);
+                    kind_entry(ui, kind, filter);
                 }
                 ui.end_row();
             }
@@ -70,16 +79,50 @@ pub fn ui(ui: &mut Ui, kinds_present: &[EventKind]) {
         );
         ui.label("Afghanistan–Tajikistan border");
     });
+    ui.add_space(4.0);
+    let title = ui.label(egui::RichText::new("Provinces").small());
+    egui::ComboBox::from_id_salt("province-shading")
+        .selected_text(shading.label())
+        .show_ui(ui, |ui| {
+            for s in Shading::ALL {
+                ui.selectable_value(shading, s, s.label());
+            }
+        })
+        .response
+        .labelled_by(title.id);
+    if choropleth.classes.is_empty() {
+        swatch(
+            ui,
+            style::PROVINCE_WITH_EVENTS,
+            "province with events (click to read)",
+        );
+    } else {
+        ui.label(egui::RichText::new(&choropleth.title).small());
+        ui.horizontal_wrapped(|ui| {
+            for c in &choropleth.classes {
+                swatch(ui, c.color, &c.label);
+            }
+        });
+    }
+}
+
+/// A colour patch with its meaning.
+fn swatch(ui: &mut Ui, color: egui::Color32, text: &str) {
     ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
-        ui.painter()
-            .rect_filled(rect.shrink(1.0), 2.0, style::PROVINCE_WITH_EVENTS);
-        ui.label("province with events (click to read)");
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
+        ui.painter().rect_filled(rect.shrink(1.0), 2.0, color);
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            2.0,
+            Stroke::new(0.8, style::PROVINCE_EDGE),
+            egui::StrokeKind::Inside,
+        );
+        ui.label(text);
     });
 }
 
-/// One event kind: its marker symbol and name.
-fn kind_entry(ui: &mut Ui, kind: EventKind) {
+/// One event kind: its marker symbol and a checkbox with its name.
+fn kind_entry(ui: &mut Ui, kind: EventKind, filter: &mut Filter) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter().circle(
@@ -95,6 +138,13 @@ fn kind_entry(ui: &mut Ui, kind: EventKind) {
             FontId::proportional(8.0),
             egui::Color32::WHITE,
         );
-        ui.label(kind.label());
+        let mut shown = filter.kind_shown(kind);
+        if ui
+            .checkbox(&mut shown, kind.label())
+            .on_hover_text("Show or hide this kind on the map, the timeline and the panel")
+            .changed()
+        {
+            filter.set_kind(kind, shown);
+        }
     });
 }

@@ -1,6 +1,5 @@
 //! The map widget with its controls: layers, hover, click, keyboard, Home, legend, attribution.
 
-use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use egui::{Align2, Color32, CursorIcon, FontId, Key, Rect, Stroke, Ui, vec2};
@@ -9,11 +8,30 @@ use walkers::{Map, MapMemory, lon_lat};
 
 use super::{Selection, about, legend};
 use crate::atlas::Atlas;
+use crate::map::choropleth::{Choropleth, Shading};
+use crate::map::crossings::Motion;
 use crate::map::hit::{Hit, hit_test};
 use crate::map::{
     BasemapLayer, CrossingsLayer, LabelSpots, LabelsLayer, MarkersLayer, ScreenTransform, style,
 };
+use crate::model::PartialDate;
 use crate::spatial::mercator::inverse_mercator;
+use crate::timeline::{Counter, Filter, Visible};
+
+/// What the map draws this frame besides the view itself, prepared by the app.
+pub struct MapInputs<'a> {
+    pub atlas: &'a Arc<Atlas>,
+    pub selection: &'a Selection,
+    /// What the time and kind filters let through.
+    pub visible: &'a Arc<Visible>,
+    /// Fill per province (choropleth classes or the plain "has events" shade).
+    pub fills: &'a Arc<Vec<Color32>>,
+    pub choropleth: &'a Choropleth,
+    pub counter: &'a Counter,
+    /// `Some` while the story plays.
+    pub motion: Option<Motion>,
+    pub text_scale: f32,
+}
 
 /// Map state: the view is saved between runs; the rest is rebuilt each frame.
 #[derive(Serialize, Deserialize)]
@@ -114,14 +132,20 @@ impl MapView {
     }
 
     /// Shows the map; returns a new selection when the user clicked something (or nothing).
+    /// The legend's checkboxes and shading picker edit `filter` and `shading`.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        atlas: &Arc<Atlas>,
-        selection: &Selection,
-        with_events: &Arc<HashSet<usize>>,
-        text_scale: f32,
+        input: &MapInputs<'_>,
+        filter: &mut Filter,
+        shading: &mut Shading,
     ) -> Option<Selection> {
+        let MapInputs {
+            atlas,
+            selection,
+            visible,
+            ..
+        } = *input;
         let rect = ui.available_rect_before_wrap();
         if self.needs_home && rect.width() > 50.0 && rect.height() > 50.0 {
             self.go_home(atlas, rect);
@@ -136,6 +160,13 @@ impl MapView {
             Selection::Place(id) => atlas
                 .place_index(id)
                 .and_then(|p| atlas.markers.iter().position(|m| m.place == p)),
+            // An event picked on the timeline: its marker (the most specific place).
+            Selection::Event(id) => atlas
+                .data
+                .events
+                .iter()
+                .position(|e| &e.id == id)
+                .and_then(|e| atlas.markers.iter().position(|m| m.events.contains(&e))),
             _ => None,
         };
         let selected_crossing = match selection {
@@ -159,11 +190,14 @@ impl MapView {
                 atlas: atlas.clone(),
                 hovered: hovered_province,
                 selected: selected_province,
-                with_events: with_events.clone(),
+                province_fill: input.fills.clone(),
+                keep_fills: !input.choropleth.classes.is_empty(),
                 fills: true,
             })
             .with_plugin(CrossingsLayer {
                 atlas: atlas.clone(),
+                visible: visible.clone(),
+                motion: input.motion,
                 selected: selected_crossing,
                 hovered: match self.hovered {
                     Some(Hit::Crossing(i)) => Some(i),
@@ -172,6 +206,7 @@ impl MapView {
             })
             .with_plugin(MarkersLayer {
                 atlas: atlas.clone(),
+                visible: visible.clone(),
                 selected: selected_marker,
                 hovered: match self.hovered {
                     Some(Hit::Marker(i)) => Some(i),
@@ -180,11 +215,13 @@ impl MapView {
             })
             .with_plugin(LabelsLayer {
                 atlas: atlas.clone(),
+                visible: visible.clone(),
+                motion: input.motion,
                 cache: self.label_cache.clone(),
                 obstacles: self.overlay_rects.clone(),
                 selected_province,
                 hovered_province,
-                text_scale,
+                text_scale: input.text_scale,
             });
 
         let mut clicked = None;
@@ -194,18 +231,18 @@ impl MapView {
             let t = ScreenTransform::from_projector(projector);
             transform = Some(t);
             if let Some(pos) = response.hover_pos() {
-                hovered = hit_test(atlas, &t, pos);
+                hovered = hit_test(atlas, &t, pos, visible);
                 if let Some(h) = hovered {
                     if !matches!(h, Hit::Province(_)) {
                         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
                     }
-                    tooltip(ui, atlas, h, pos);
+                    tooltip(ui, atlas, visible, h, pos);
                 }
             }
             if response.clicked()
                 && let Some(pos) = response.interact_pointer_pos()
             {
-                clicked = Some(match hit_test(atlas, &t, pos) {
+                clicked = Some(match hit_test(atlas, &t, pos, visible) {
                     Some(Hit::Province(i)) => {
                         Selection::Province(atlas.data.provinces[i].iso.clone())
                     }
@@ -231,7 +268,7 @@ impl MapView {
         self.last_transform = transform;
         if let Some(t) = transform {
             self.controls(ui, atlas, t.rect);
-            self.overlays(ui, atlas, t.rect);
+            self.overlays(ui, input, t.rect, filter, shading);
         }
         clicked
     }
@@ -266,8 +303,17 @@ impl MapView {
         }
     }
 
-    /// Legend (bottom left) and attribution (bottom right) over the map.
-    fn overlays(&mut self, ui: &mut Ui, atlas: &Atlas, rect: Rect) {
+    /// Legend (bottom left), date and crossing counter (bottom right, above the attribution)
+    /// over the map.
+    fn overlays(
+        &mut self,
+        ui: &mut Ui,
+        input: &MapInputs<'_>,
+        rect: Rect,
+        filter: &mut Filter,
+        shading: &mut Shading,
+    ) {
+        let atlas = input.atlas;
         let kinds: Vec<_> = {
             let mut k: Vec<_> = atlas.data.events.iter().map(|e| e.kind).collect();
             k.sort();
@@ -283,7 +329,7 @@ impl MapView {
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     if self.show_legend {
-                        legend::ui(ui, &kinds);
+                        legend::ui(ui, &kinds, filter, shading, input.choropleth);
                         if ui.small_button("Hide legend").clicked() {
                             self.show_legend = false;
                         }
@@ -293,6 +339,30 @@ impl MapView {
                 });
             });
         self.overlay_rects.push(legend.response.rect);
+        let counter = egui::Area::new(egui::Id::unique("map-counter"))
+            .fixed_pos(rect.right_bottom() + vec2(-10.0, -30.0))
+            .pivot(Align2::RIGHT_BOTTOM)
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(330.0);
+                    let day = PartialDate::from_day_number(input.visible.day);
+                    let when = match input.visible.first_day {
+                        Some(lo) if lo < input.visible.day => format!(
+                            "{} to {}",
+                            PartialDate::from_day_number(lo).human(),
+                            day.human()
+                        ),
+                        _ => format!("Up to {}", day.human()),
+                    };
+                    ui.label(egui::RichText::new(when).strong().size(15.0));
+                    ui.label(egui::RichText::new("Soldiers who fled across the border").small());
+                    for line in &input.counter.lines {
+                        ui.label(line);
+                    }
+                });
+            });
+        self.overlay_rects.push(counter.response.rect);
         let painter = ui.painter_at(rect);
         let text = about::ATTRIBUTION;
         let galley =
@@ -307,12 +377,16 @@ impl MapView {
 }
 
 /// A small box by the pointer naming what is under it.
-fn tooltip(ui: &Ui, atlas: &Atlas, hit: Hit, pos: egui::Pos2) {
+fn tooltip(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::Pos2) {
     let data = &atlas.data;
     let text = match hit {
         Hit::Province(i) => {
             let p = &data.provinces[i];
-            let n = atlas.items_in_province(&p.iso).len();
+            let n = atlas
+                .items_in_province(&p.iso)
+                .into_iter()
+                .filter(|&i| vis.item(i).shown())
+                .count();
             if n == 0 {
                 format!("{} province", p.name)
             } else {
@@ -326,15 +400,18 @@ fn tooltip(ui: &Ui, atlas: &Atlas, hit: Hit, pos: egui::Pos2) {
         Hit::Marker(m) => {
             let marker = &atlas.markers[m];
             let place = &data.places[marker.place];
-            let first = &data.events[marker.events[0]];
-            if marker.events.len() == 1 {
-                format!("{}: {} ({})", place.name, first.title, first.date.human())
-            } else {
-                format!(
-                    "{}: {} events — click to read",
-                    place.name,
-                    marker.events.len()
-                )
+            let shown: Vec<usize> = marker
+                .events
+                .iter()
+                .copied()
+                .filter(|&e| vis.events.get(e).is_some_and(|v| v.shown()))
+                .collect();
+            match shown.as_slice() {
+                [one] => {
+                    let e = &data.events[*one];
+                    format!("{}: {} ({})", place.name, e.title, e.date.human())
+                }
+                list => format!("{}: {} events — click to read", place.name, list.len()),
             }
         }
         Hit::Crossing(x) => {

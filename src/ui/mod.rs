@@ -6,5 +6,7 @@ pub mod legend;
 pub mod map_view;
 pub mod selection;
 pub mod side_panel;
+pub mod time_axis;
+pub mod timeline;
 
 pub use selection::Selection;

@@ -4,14 +4,16 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::{Selection, item_card};
 use crate::atlas::{Atlas, Item};
+use crate::timeline::Visible;
 
-/// Shows the panel for `selection`; returns a new selection when the user follows a link.
-pub fn ui(ui: &mut Ui, atlas: &Atlas, selection: &Selection) -> Option<Selection> {
+/// Shows the panel for `selection`, listing what the filter shows first; returns a new
+/// selection when the user follows a link.
+pub fn ui(ui: &mut Ui, atlas: &Atlas, selection: &Selection, vis: &Visible) -> Option<Selection> {
     let mut out = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match selection {
-            Selection::None => overview(ui, atlas, &mut out),
+            Selection::None => overview(ui, atlas, vis, &mut out),
             Selection::Province(iso) => match atlas.data.province(iso) {
                 Some(p) => {
                     ui.heading(format!("{} province", p.name));
@@ -20,6 +22,7 @@ pub fn ui(ui: &mut Ui, atlas: &Atlas, selection: &Selection) -> Option<Selection
                         ui,
                         atlas,
                         &atlas.items_in_province(iso),
+                        vis,
                         &mut out,
                         "The article names no event here.",
                     );
@@ -46,6 +49,7 @@ pub fn ui(ui: &mut Ui, atlas: &Atlas, selection: &Selection) -> Option<Selection
                         ui,
                         atlas,
                         &atlas.items_at_place(id),
+                        vis,
                         &mut out,
                         "No event at this place.",
                     );
@@ -84,19 +88,51 @@ fn missing(ui: &mut Ui, id: &str) {
     ui.label(format!("{id:?} is not in the loaded data."));
 }
 
-fn items(ui: &mut Ui, atlas: &Atlas, list: &[Item], out: &mut Option<Selection>, empty: &str) {
+fn items(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    list: &[Item],
+    vis: &Visible,
+    out: &mut Option<Selection>,
+    empty: &str,
+) {
     ui.separator();
     if list.is_empty() {
         ui.label(empty);
         return;
     }
-    ui.label(RichText::new(format!("{} in date order", count_text(list))).small());
+    let (shown, hidden): (Vec<Item>, Vec<Item>) =
+        list.iter().partition(|&&item| vis.item(item).shown());
+    if shown.is_empty() {
+        ui.label("Nothing here at this date with the kinds shown.");
+    } else {
+        ui.label(RichText::new(format!("{} in date order", count_text(&shown))).small());
+        cards(ui, atlas, &shown, out);
+    }
+    hidden_section(ui, atlas, &hidden, out);
+}
+
+fn cards(ui: &mut Ui, atlas: &Atlas, list: &[Item], out: &mut Option<Selection>) {
     for &item in list {
         if let Some(s) = item_card::ui(ui, atlas, item) {
             *out = Some(s);
         }
         ui.add_space(4.0);
     }
+}
+
+/// What the time or kind filter hides here, folded away but one click from reading.
+fn hidden_section(ui: &mut Ui, atlas: &Atlas, hidden: &[Item], out: &mut Option<Selection>) {
+    if hidden.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!(
+        "{} hidden by the time or kind filter",
+        count_text(hidden)
+    ))
+    .id_salt("hidden-items")
+    .default_open(false)
+    .show(ui, |ui| cards(ui, atlas, hidden, out));
 }
 
 fn count_text(list: &[Item]) -> String {
@@ -114,16 +150,30 @@ fn count_text(list: &[Item]) -> String {
 }
 
 /// Nothing selected: the story in brief, the totals, and the events with no single place.
-fn overview(ui: &mut Ui, atlas: &Atlas, out: &mut Option<Selection>) {
+fn overview(ui: &mut Ui, atlas: &Atlas, vis: &Visible, out: &mut Option<Selection>) {
     let title = atlas.data.article.lines().next().unwrap_or("The story");
     ui.heading(title);
     ui.label(
         "Click a province, a marker or an arrow to read what the article says happened there.",
     );
     ui.separator();
-    for t in &atlas.data.crossings.totals {
-        ui.label(RichText::new(format!("Into Tajikistan: {}", t.label())).strong());
-        ui.label(RichText::new(format!("“{}”", t.quote)).italics());
+    for (i, t) in atlas.data.crossings.totals.iter().enumerate() {
+        let to = atlas
+            .place_index(&t.to)
+            .map_or(t.to.as_str(), |p| atlas.data.places[p].name.as_str());
+        if vis.totals.get(i).copied().unwrap_or(false) {
+            ui.label(RichText::new(format!("Into {to}: {}", t.label())).strong());
+            ui.label(RichText::new(format!("“{}”", t.quote)).italics());
+        } else {
+            // Not yet at this date: say when, without giving the figure away.
+            ui.label(
+                RichText::new(format!(
+                    "The article's total of crossings into {to} up to {} is not reached at this date.",
+                    t.end.human()
+                ))
+                .weak(),
+            );
+        }
         ui.add_space(4.0);
     }
     ui.separator();
@@ -133,16 +183,12 @@ fn overview(ui: &mut Ui, atlas: &Atlas, out: &mut Option<Selection>) {
         .iter()
         .flat_map(|m| m.events.iter().copied())
         .collect();
-    let list: Vec<Item> = atlas
+    let (shown, hidden): (Vec<Item>, Vec<Item>) = atlas
         .events_by_date()
         .into_iter()
         .filter(|e| !on_markers.contains(e))
         .map(Item::Event)
-        .collect();
-    for item in list {
-        if let Some(s) = item_card::ui(ui, atlas, item) {
-            *out = Some(s);
-        }
-        ui.add_space(4.0);
-    }
+        .partition(|&item| vis.item(item).shown());
+    cards(ui, atlas, &shown, out);
+    hidden_section(ui, atlas, &hidden, out);
 }

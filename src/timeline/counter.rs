@@ -1,0 +1,145 @@
+//! The running count of soldiers crossed so far, in the article's own vague terms.
+//!
+//! Counts are never summed into a made-up figure: the latest crossing is given as the article
+//! gives it, and totals are the article's own totals, shown once the cursor reaches their end.
+
+use super::{Vis, Visible};
+use crate::model::{Dataset, PartialDate};
+
+/// The counter's lines, most recent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counter {
+    pub lines: Vec<String>,
+}
+
+impl Counter {
+    /// Everything on one line, as the map's counter box and the tests read it.
+    pub fn text(&self) -> String {
+        self.lines.join("; ")
+    }
+}
+
+/// "22 June 2021" for a day, "June 2021" for a month.
+fn since(d: PartialDate) -> String {
+    d.human()
+}
+
+/// The counter at the filter that produced `vis`.
+///
+/// With the article's data at 5 July 2021 it reads "more than 1,000 in the latest crossing
+/// (5 July 2021); nearly 1,600 in 5 crossings into Tajikistan since 22 June 2021; …".
+pub fn crossing_counter(data: &Dataset, vis: &Visible) -> Counter {
+    let crossings = &data.crossings.crossings;
+    let place_name = |id: &str| {
+        data.places
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    };
+    let shown: Vec<usize> = (0..crossings.len())
+        .filter(|&i| vis.crossings.get(i).is_some_and(|v| v.shown()))
+        .collect();
+    let mut lines = Vec::new();
+    // Latest by first possible day; on a tie the more precise date ("5 July" over "July").
+    if let Some(&latest) = shown.iter().max_by_key(|&&i| {
+        let d = crossings[i].date;
+        (d.first_day_number(), -d.last_day_number())
+    }) {
+        let x = &crossings[latest];
+        let maybe = if vis.crossings[latest] == Vis::Maybe {
+            ", date not certain yet"
+        } else {
+            ""
+        };
+        if x.people.is_unknown() {
+            lines.push(format!(
+                "latest crossing into {} ({}{maybe}): number not given",
+                place_name(&x.to),
+                x.date.human()
+            ));
+        } else {
+            lines.push(format!(
+                "{} in the latest crossing ({}{maybe})",
+                x.people.label(),
+                x.date.human()
+            ));
+        }
+    }
+    let mut totals: Vec<usize> = (0..data.crossings.totals.len())
+        .filter(|&i| vis.totals.get(i).copied().unwrap_or(false))
+        .collect();
+    // Longest span first: "nearly 1,600 in 5 crossings since 22 June" before "3 since 3 July".
+    totals.sort_by_key(|&i| data.crossings.totals[i].start);
+    for i in totals {
+        let t = &data.crossings.totals[i];
+        let to = place_name(&t.to);
+        if t.people.is_unknown() {
+            lines.push(format!(
+                "{} crossings into {to} since {}",
+                t.cases,
+                since(t.start)
+            ));
+        } else {
+            lines.push(format!(
+                "{} in {} crossings into {to} since {}",
+                t.people.label(),
+                t.cases,
+                since(t.start)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("no crossing reported yet".to_string());
+    } else if !vis.totals.iter().any(|&t| t) {
+        let unknown = shown
+            .iter()
+            .filter(|&&i| crossings[i].people.is_unknown())
+            .count();
+        let n = shown.len();
+        lines.push(format!(
+            "{n} crossing{} reported so far{}",
+            if n == 1 { "" } else { "s" },
+            match unknown {
+                0 => String::new(),
+                u if u == n => ", numbers not given".to_string(),
+                u => format!(", {u} without a number"),
+            }
+        ));
+    }
+    Counter { lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::days_from_civil;
+    use crate::timeline::{Filter, TimeFilter, TimeIndex};
+
+    fn counter_at(data: &Dataset, y: i32, m: u8, d: u8) -> String {
+        let f = Filter {
+            time: TimeFilter {
+                cursor: days_from_civil(y, m, d) as f64,
+                ..TimeFilter::default()
+            },
+            ..Filter::default()
+        };
+        crossing_counter(data, &TimeIndex::new(data).visible(&f, data)).text()
+    }
+
+    #[test]
+    fn reads_like_the_article() {
+        let data = Dataset::embedded().expect("data");
+        assert_eq!(
+            counter_at(&data, 2021, 7, 5),
+            "more than 1,000 in the latest crossing (5 July 2021); \
+             nearly 1,600 in 5 crossings into Tajikistan since 22 June 2021; \
+             3 crossings into Tajikistan since 3 July 2021"
+        );
+        assert_eq!(
+            counter_at(&data, 2021, 6, 15),
+            "latest crossing into Tajikistan (June 2021, date not certain yet): number not given; \
+             1 crossing reported so far, numbers not given"
+        );
+        assert_eq!(counter_at(&data, 2020, 1, 1), "no crossing reported yet");
+    }
+}
