@@ -359,3 +359,27 @@ fn an_empty_story_never_crashes_the_timeline() {
     h.run_steps(2);
     assert!(shows(&h, "no crossing reported yet"));
 }
+
+#[test]
+fn cursor_window_kinds_and_shading_survive_a_restart() {
+    let mut h = harness();
+    open_crisis(&mut h);
+    click_day(&mut h, 2021, 7, 3);
+    h.get_by_role_and_label(Role::RadioButton, "Only the last")
+        .click();
+    h.get_by_role_and_label(Role::CheckBox, "Diplomacy").click();
+    h.run_steps(3);
+    // eframe keeps the state as RON; the same serde types round-trip through it.
+    let saved = ron::to_string(&h.state().state).expect("serialize");
+    let before = h.state().state.filter.clone();
+
+    let restored: Persisted = ron::from_str(&saved).expect("deserialize");
+    let atlas = h.state().atlas.clone();
+    let h2 = harness_with(AtlasApp::new(atlas, restored));
+    let after = &h2.state().state.filter;
+    assert_eq!(after, &before);
+    assert_eq!(after.time.mode, TimeMode::Window);
+    assert!(!after.kind_shown(event_atlas::model::EventKind::Diplomacy));
+    assert!(shows(&h2, "1 July 2021 to 3 July 2021"));
+    assert!(!h2.state().state.timeline.playback.playing, "opens paused");
+}
