@@ -51,7 +51,6 @@ pub struct Timeline {
     pub axis_rect: Option<Rect>,
 }
 
-
 /// The two natural scales of the story.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scales {
