@@ -7,14 +7,16 @@ use std::sync::{Arc, Mutex};
 use egui::{Color32, Key, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, Highlighted};
 use crate::map::choropleth::{Choropleth, Shading, choropleth};
 use crate::map::crossings::Motion;
-use crate::model::{EventKind, PartialDate};
+use crate::model::{Dataset, EventKind, PartialDate, Slide, SlideView, Tour, write_atomic};
+use crate::spatial::mercator;
 use crate::timeline::{Counter, Filter, TimeMode, Visible, Window, crossing_counter};
 use crate::ui::map_view::{MapInputs, MapView};
 use crate::ui::timeline::{Scales, Timeline, story_end};
-use crate::ui::{Selection, about, side_panel};
+use crate::ui::tour::{TourAction, TourState};
+use crate::ui::{Selection, about, side_panel, tour};
 
 /// How often the view and selection are saved while the app runs.
 const AUTO_SAVE: std::time::Duration = std::time::Duration::from_secs(5);
@@ -35,6 +37,9 @@ pub struct Persisted {
     pub shading: Shading,
     pub timeline: Timeline,
     pub timeline_open: bool,
+    pub tour: TourState,
+    /// Size of everything in the window (View › Text size; Ctrl +/− too), for projectors.
+    pub ui_zoom: f32,
 }
 
 impl Default for Persisted {
@@ -48,6 +53,8 @@ impl Default for Persisted {
             shading: Shading::default(),
             timeline: Timeline::default(),
             timeline_open: true,
+            tour: TourState::default(),
+            ui_zoom: 1.0,
         }
     }
 }
@@ -93,6 +100,14 @@ pub struct AtlasApp {
     pub problems: Vec<String>,
     pub about_open: bool,
     derived: Derived,
+    /// What the current tour slide highlights.
+    highlighted: Highlighted,
+    /// A slide's view waiting for the map and the slide's card to be drawn (the fit needs both
+    /// sizes); `true` jumps; the count is frames waited.
+    pending_view: Option<(SlideView, bool, u8)>,
+    zoom_applied: bool,
+    /// Height of the tour's slide card (last drawn), kept clear when fitting a slide's view.
+    card_height: f32,
     screenshot: Option<ScreenshotJob>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
@@ -107,14 +122,302 @@ impl AtlasApp {
         if !cursor.is_finite() || cursor > end + 366.0 {
             state.filter.time.cursor = end;
         }
-        Self {
+        let mut app = Self {
             atlas,
             state,
             problems: Vec::new(),
             about_open: false,
             derived: Derived::default(),
+            highlighted: Highlighted::default(),
+            pending_view: None,
+            zoom_applied: false,
+            card_height: 190.0,
             screenshot: None,
             capture_only: false,
+        };
+        app.load_tour();
+        app
+    }
+
+    /// Loads the tour the state points at (a teacher's file) or else the data's own tour;
+    /// problems go to the problems window and the app goes on without a tour.
+    fn load_tour(&mut self) {
+        if let Some(path) = self.state.tour.path.clone() {
+            match self.open_tour(&path) {
+                Ok(()) => return,
+                Err(e) => {
+                    self.problems.push(e);
+                    self.state.tour.path = None;
+                }
+            }
+        }
+        let source = self.atlas.data.source.clone();
+        match Dataset::load_tour(&source) {
+            Ok(Some((tour, _))) => {
+                self.state.tour.name = source.display_name(crate::model::TOUR_FILE);
+                self.state.tour.slide = self
+                    .state
+                    .tour
+                    .slide
+                    .min(tour.slides.len().saturating_sub(1));
+                self.state.tour.tour = Some(tour);
+            }
+            Ok(None) => {}
+            Err(e) => self
+                .problems
+                .push(format!("{e}\nThe rest of the app works without the tour.")),
+        }
+        if self.state.tour.tour.is_none() {
+            self.state.tour.active = false;
+        }
+    }
+
+    /// Opens a tour file (menu, editor or `--tour`). A file that does not parse is refused with
+    /// its line and the current tour stays; ids or quotes that do not check are listed as
+    /// problems, and the tour opens anyway (unknown ids are skipped when shown).
+    pub fn open_tour(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+        let tour = Tour::parse(&name, &text).map_err(|e| e.to_string())?;
+        for e in crate::model::check::check_tour(&tour, &name, &text, &self.atlas.data) {
+            self.problems.push(e.to_string());
+        }
+        let t = &mut self.state.tour;
+        t.slide = if t.path.as_deref() == Some(path) {
+            t.slide.min(tour.slides.len().saturating_sub(1))
+        } else {
+            0
+        };
+        t.tour = Some(tour);
+        t.path = Some(path.to_path_buf());
+        t.name = name;
+        t.edited = false;
+        t.message = None;
+        Ok(())
+    }
+
+    /// Starts presenting at slide `i` (0-based); `instant` jumps instead of flying (screenshots).
+    pub fn start_tour(&mut self, i: usize, instant: bool) {
+        if self.state.tour.is_empty() {
+            return;
+        }
+        self.state.tour.active = true;
+        self.apply_slide(i, instant);
+    }
+
+    /// What the current slide highlights, resolved.
+    pub fn highlighted(&self) -> &Highlighted {
+        &self.highlighted
+    }
+
+    /// Shows slide `i`: its date, its highlight (and the first highlighted thing in the side
+    /// panel), and its view.
+    pub fn apply_slide(&mut self, i: usize, instant: bool) {
+        let Some(slide) = self
+            .state
+            .tour
+            .tour
+            .as_ref()
+            .and_then(|t| t.slides.get(i))
+            .cloned()
+        else {
+            return;
+        };
+        self.state.tour.slide = i;
+        self.state.timeline.playback.playing = false;
+        if let Some(t) = slide.time {
+            self.set_time(t.date, t.window);
+        }
+        self.highlighted = self.atlas.resolve_highlight(&slide.highlight);
+        let h = &slide.highlight;
+        self.state.selection = if let Some(p) = h.provinces.first() {
+            Selection::Province(p.clone())
+        } else if let Some(e) = h.events.first() {
+            Selection::Event(e.clone())
+        } else if let Some(x) = h.crossings.first() {
+            Selection::Crossing(x.clone())
+        } else if let Some(p) = h.places.first() {
+            Selection::Place(p.clone())
+        } else {
+            Selection::None
+        };
+        self.pending_view = Some((slide.view, instant, 0));
+    }
+
+    /// Flies (or jumps) to a pending slide view once the map's size is known.
+    fn resolve_view(&mut self, ui: &Ui) {
+        if self.state.map.last_transform.is_none() {
+            return;
+        }
+        let Some((view, instant, waited)) = self.pending_view.take() else {
+            return;
+        };
+        // One frame for the new slide's card to be drawn, so its height is known.
+        if waited == 0 {
+            self.pending_view = Some((view, instant, 1));
+            ui.ctx().request_repaint();
+            return;
+        }
+        let target = match &view {
+            SlideView::Fit { fit } => self
+                .atlas
+                .fit_rect(fit)
+                .and_then(|r| self.state.map.fitting(r, self.card_height)),
+            SlideView::Center { center, zoom } => {
+                Some((mercator(geo::coord! { x: center[0], y: center[1] }), *zoom))
+            }
+        };
+        if let Some((c, z)) = target {
+            if instant {
+                self.state.map.jump_to(c, z);
+            } else {
+                self.state.map.fly_to(c, z);
+            }
+        }
+    }
+
+    /// A slide made from what is on screen: view, date and selection.
+    pub fn slide_from_view(&self) -> Slide {
+        let (center, zoom) = self
+            .state
+            .map
+            .current()
+            .unwrap_or((self.atlas.home.center(), 6.0));
+        let c = crate::spatial::mercator::inverse_mercator(center);
+        let round = |v: f64| (v * 1e4).round() / 1e4;
+        let f = &self.state.filter.time;
+        let mut highlight = crate::model::Highlight::default();
+        match &self.state.selection {
+            Selection::Province(p) => highlight.provinces.push(p.clone()),
+            Selection::Place(p) => highlight.places.push(p.clone()),
+            Selection::Event(e) => highlight.events.push(e.clone()),
+            Selection::Crossing(x) => highlight.crossings.push(x.clone()),
+            Selection::None => {}
+        }
+        let n = self.state.tour.len() + 1;
+        let mut id = format!("slide-{n}");
+        let taken = |id: &str| {
+            self.state
+                .tour
+                .tour
+                .as_ref()
+                .is_some_and(|t| t.slides.iter().any(|s| s.id == id))
+        };
+        let mut k = n;
+        while taken(&id) {
+            k += 1;
+            id = format!("slide-{k}");
+        }
+        Slide {
+            id,
+            title: format!("New slide {n}"),
+            narration: String::new(),
+            quotes: Vec::new(),
+            view: SlideView::Center {
+                center: [round(c.x), round(c.y)],
+                zoom: (zoom * 100.0).round() / 100.0,
+            },
+            time: Some(crate::model::SlideTime {
+                date: PartialDate::from_day_number(f.day()),
+                window: (f.mode == TimeMode::Window).then_some(f.window),
+            }),
+            highlight,
+        }
+    }
+
+    fn tour_action(&mut self, action: TourAction) {
+        match action {
+            TourAction::Go(i) => {
+                self.state.tour.active = true;
+                self.apply_slide(i, false);
+            }
+            TourAction::BackToSlide => self.apply_slide(self.state.tour.slide, false),
+            TourAction::End => {
+                self.state.tour.active = false;
+                self.highlighted = Highlighted::default();
+            }
+            TourAction::AddFromView => {
+                let slide = self.slide_from_view();
+                let t = &mut self.state.tour;
+                let tour = t.tour.get_or_insert_with(|| Tour {
+                    title: "My tour".into(),
+                    slides: Vec::new(),
+                });
+                let at = (t.slide + 1).min(tour.slides.len());
+                tour.slides.insert(at, slide);
+                t.slide = at;
+                t.edited = true;
+                if t.name.is_empty() {
+                    t.name = "new tour".into();
+                }
+            }
+            TourAction::Open(path) => match self.open_tour(&path) {
+                Ok(()) => {
+                    self.state.tour.message = Some(format!(
+                        "Opened {} slides from {}",
+                        self.state.tour.len(),
+                        path.display()
+                    ))
+                }
+                Err(e) => {
+                    self.state.tour.message = Some(format!("Not opened: {e}"));
+                    self.problems.push(e);
+                }
+            },
+            TourAction::Save(path) => {
+                let result = self
+                    .state
+                    .tour
+                    .tour
+                    .as_ref()
+                    .ok_or_else(|| "no tour to save".to_string())
+                    .and_then(|t| t.to_json().map_err(|e| e.to_string()))
+                    .and_then(|json| {
+                        write_atomic(&path, json.as_bytes()).map_err(|e| e.to_string())
+                    });
+                let t = &mut self.state.tour;
+                t.message = Some(match result {
+                    Ok(()) => {
+                        t.edited = false;
+                        t.path = Some(path.clone());
+                        t.name = path.display().to_string();
+                        t.overwrite_shipped = false;
+                        format!("Saved {} slides to {}", t.len(), path.display())
+                    }
+                    Err(e) => format!("Not saved: {}: {e}", path.display()),
+                });
+            }
+        }
+    }
+
+    /// Tour keys while presenting: arrows, Page Up / Page Down (what presenter clickers send)
+    /// and Space turn slides; Esc ends. They are taken before the map and timeline see them.
+    fn tour_keys(&mut self, ui: &Ui) {
+        use egui::Modifiers;
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
+            let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+        }
+        if !self.state.tour.active || ui.ctx().memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (next, prev, end) = ui.input_mut(|i| {
+            let mut take = |k| i.consume_key(Modifiers::NONE, k);
+            let next = take(Key::ArrowRight) | take(Key::PageDown) | take(Key::Space);
+            let prev = take(Key::ArrowLeft) | take(Key::PageUp);
+            let end = take(Key::Escape);
+            (next, prev, end)
+        });
+        let i = self.state.tour.slide;
+        if next && i + 1 < self.state.tour.len() {
+            self.tour_action(TourAction::Go(i + 1));
+        }
+        if prev && i > 0 {
+            self.tour_action(TourAction::Go(i - 1));
+        }
+        if end {
+            self.tour_action(TourAction::End);
         }
     }
 
@@ -223,6 +526,13 @@ impl AtlasApp {
     pub fn show(&mut self, ui: &mut Ui) {
         // A light theme matches the paper-like map and reads best on a projector.
         ui.ctx().set_theme(egui::Theme::Light);
+        if !self.zoom_applied {
+            ui.ctx().set_zoom_factor(self.state.ui_zoom.clamp(0.5, 3.0));
+            self.zoom_applied = true;
+        }
+        self.state.ui_zoom = ui.ctx().zoom_factor();
+        self.tour_keys(ui);
+        self.resolve_view(ui);
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             self.state.selection = Selection::None;
         }
@@ -283,6 +593,7 @@ impl AtlasApp {
                 counter: &self.derived.counter,
                 motion,
                 text_scale: self.state.text_scale,
+                highlighted: &self.highlighted,
             };
             if let Some(sel) =
                 self.state
@@ -292,12 +603,88 @@ impl AtlasApp {
                 self.state.selection = sel;
             }
         });
+        if self.state.tour.active
+            && let Some(t) = self.state.map.last_transform
+        {
+            let (action, card) =
+                tour::presenter(ui, &self.state.tour, t.rect, self.state.text_scale);
+            if let Some(card) = card {
+                self.card_height = card.bottom() - t.rect.top() + 6.0;
+            }
+            if let Some(a) = action {
+                self.tour_action(a);
+            }
+        }
+        if self.state.tour.editor_open {
+            let quote = self.selected_quote();
+            let data_dir = match &self.atlas.data.source {
+                crate::model::DataSource::Dir(d) => Some(d.clone()),
+                crate::model::DataSource::Embedded => None,
+            };
+            if let Some(a) = tour::editor(
+                ui.ctx(),
+                &mut self.state.tour,
+                quote.as_deref(),
+                data_dir.as_deref(),
+            ) {
+                self.tour_action(a);
+            }
+        }
         about::ui(ui.ctx(), &mut self.about_open);
         self.problems_window(ui.ctx());
     }
 
+    /// The article sentence of the selected event or crossing (for quoting on a slide).
+    fn selected_quote(&self) -> Option<String> {
+        let data = &self.atlas.data;
+        match &self.state.selection {
+            Selection::Event(id) => data
+                .events
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.quote.clone()),
+            Selection::Crossing(id) => data
+                .crossings
+                .crossings
+                .iter()
+                .find(|x| &x.id == id)
+                .map(|x| x.quote.clone()),
+            _ => None,
+        }
+    }
+
     fn menu(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Tour", |ui| {
+                let n = self.state.tour.len();
+                if ui
+                    .add_enabled(n > 0, egui::Button::new(format!("Present the tour ({n} slides)")))
+                    .clicked()
+                {
+                    let i = self.state.tour.slide;
+                    self.start_tour(i, false);
+                }
+                if ui
+                    .add_enabled(self.state.tour.active, egui::Button::new("End tour (Esc)"))
+                    .clicked()
+                {
+                    self.tour_action(TourAction::End);
+                }
+                if ui.button("Add slide from current view").clicked() {
+                    self.tour_action(TourAction::AddFromView);
+                    self.state.tour.editor_open = true;
+                }
+                ui.checkbox(&mut self.state.tour.editor_open, "Tour editor (open, edit, save)");
+                ui.label(
+                    egui::RichText::new(if self.state.tour.name.is_empty() {
+                        "No tour loaded".to_string()
+                    } else {
+                        self.state.tour.name.clone()
+                    })
+                    .small()
+                    .weak(),
+                );
+            });
             ui.menu_button("View", |ui| {
                 if ui.button("Home: fit Afghanistan").clicked() {
                     self.state.map.needs_home = true;
@@ -316,6 +703,19 @@ impl AtlasApp {
                 ui.separator();
                 ui.label("Map text size");
                 ui.add(egui::Slider::new(&mut self.state.text_scale, 0.8..=2.0));
+                ui.label("Text size (whole window, for projectors; also Ctrl + / Ctrl −)");
+                let mut z = ui.ctx().zoom_factor();
+                if ui
+                    .add(egui::Slider::new(&mut z, 0.8..=2.0).step_by(0.05))
+                    .changed()
+                {
+                    ui.ctx().set_zoom_factor(z);
+                }
+                if ui.button("Full screen (F11)").clicked() {
+                    let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                    ui.ctx()
+                        .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+                }
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Drag to pan · wheel or pinch to zoom · arrows pan · +/− zoom · H home · Esc clears");

@@ -67,6 +67,14 @@ pub struct ProvinceTally {
     pub people_unknown: bool,
 }
 
+/// What a tour slide makes stand out, resolved to indexes for the map layers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlighted {
+    pub provinces: Vec<usize>,
+    pub markers: Vec<usize>,
+    pub crossings: Vec<usize>,
+}
+
 /// Something listed in the side panel: an event or a crossing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Item {
@@ -481,6 +489,103 @@ impl Atlas {
             .filter(|(_, x)| x.from == id || x.to == id)
             .map(|(i, _)| Item::Crossing(i));
         self.sorted(events.chain(crossings).collect())
+    }
+
+    /// The unit-Mercator box that shows all of `ids`: place ids, province codes (`AF-BDS`) or
+    /// country codes (`TJ`). A country counts by its largest part, so the US is its mainland,
+    /// not a box from Alaska to Guam. Unknown ids are skipped.
+    pub fn fit_rect(&self, ids: &[String]) -> Option<Rect<f64>> {
+        use geo::{Area, BoundingRect};
+        let country_box = |iso: &str| {
+            let c = self.data.country(iso)?;
+            let main = c
+                .shape
+                .0
+                .iter()
+                .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+            main.bounding_rect()
+        };
+        let province_box = |iso: &str| self.data.province(iso)?.shape.bounding_rect();
+        let mut boxes: Vec<Rect<f64>> = Vec::new();
+        for id in ids {
+            let lonlat = if let Some(i) = self.place_index(id) {
+                let p = &self.data.places[i];
+                match p.kind {
+                    PlaceKind::Country => country_box(&p.country),
+                    PlaceKind::Province => p.province.as_deref().and_then(province_box),
+                    PlaceKind::Border => p
+                        .geometry
+                        .as_ref()
+                        .and_then(|g| geo::Geometry::<f64>::try_from(g).ok())
+                        .and_then(|g| g.bounding_rect()),
+                    _ => Some(Rect::new(p.point().0, p.point().0)),
+                }
+            } else if id.len() == 2 {
+                country_box(id)
+            } else {
+                province_box(&id.to_uppercase())
+            };
+            if let Some(r) = lonlat {
+                boxes.push(Rect::new(mercator(r.min()), mercator(r.max())));
+            }
+        }
+        let first = *boxes.first()?;
+        Some(boxes.iter().fold(first, |acc, r| {
+            Rect::new(
+                Coord {
+                    x: acc.min().x.min(r.min().x),
+                    y: acc.min().y.min(r.min().y),
+                },
+                Coord {
+                    x: acc.max().x.max(r.max().x),
+                    y: acc.max().y.max(r.max().y),
+                },
+            )
+        }))
+    }
+
+    /// Resolves a slide's highlight (ids) to what the layers draw; unknown ids are skipped.
+    pub fn resolve_highlight(&self, h: &crate::model::Highlight) -> Highlighted {
+        let provinces = h
+            .provinces
+            .iter()
+            .filter_map(|iso| self.data.provinces.iter().position(|p| &p.iso == iso))
+            .collect();
+        let places: Vec<usize> = h
+            .places
+            .iter()
+            .filter_map(|id| self.place_index(id))
+            .collect();
+        let events: Vec<usize> = h
+            .events
+            .iter()
+            .filter_map(|id| self.data.events.iter().position(|e| &e.id == id))
+            .collect();
+        let markers = self
+            .markers
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                places.contains(&m.place) || m.events.iter().any(|e| events.contains(e))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let crossings = h
+            .crossings
+            .iter()
+            .filter_map(|id| {
+                self.data
+                    .crossings
+                    .crossings
+                    .iter()
+                    .position(|x| &x.id == id)
+            })
+            .collect();
+        Highlighted {
+            provinces,
+            markers,
+            crossings,
+        }
     }
 
     /// The province under a lon/lat point.

@@ -66,6 +66,12 @@ pub struct Cli {
     /// With --time: show only this span before the date (e.g. 3d, 2w, 6m, 1y).
     #[arg(long, value_name = "SPAN", requires = "time")]
     pub window: Option<crate::timeline::Window>,
+    /// Open this tour file instead of the data's own tour (and present it).
+    #[arg(long, value_name = "FILE")]
+    pub tour: Option<PathBuf>,
+    /// Present the tour from this slide (1 = the first); with --screenshot, render that slide.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub slide: Option<u32>,
     /// Window size.
     #[arg(long, default_value = "1600x1000", value_name = "WxH")]
     pub size: Size,

@@ -67,6 +67,7 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
     };
     let select = cli.select.clone();
     let (time, window) = (cli.time, cli.window);
+    let (tour, slide) = (cli.tour.clone(), cli.slide);
     let screenshot = cli.screenshot.clone();
     eframe::run_native(
         "event-atlas",
@@ -80,7 +81,30 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
                 AtlasApp::restore(cc.storage)
             };
             let mut app = AtlasApp::new(atlas, state);
-            app.problems = problems;
+            app.problems.extend(problems);
+            if let Some(path) = &tour
+                && let Err(e) = app.open_tour(path)
+            {
+                eprintln!("error: {e}");
+                app.problems.push(e);
+            }
+            if tour.is_some() || slide.is_some() {
+                let n = slide.map_or(0, |n| n as usize - 1);
+                if n >= app.state.tour.len() {
+                    let e = format!(
+                        "--slide {}: the tour has {} slides",
+                        n + 1,
+                        app.state.tour.len()
+                    );
+                    eprintln!("warning: {e}");
+                    app.problems.push(e);
+                }
+                // A screenshot shows the slide as it ends, not mid-flight.
+                app.start_tour(
+                    n.min(app.state.tour.len().saturating_sub(1)),
+                    screenshot.is_some(),
+                );
+            }
             if let Some(date) = time {
                 app.set_time(date, window);
             }

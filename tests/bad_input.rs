@@ -195,3 +195,42 @@ fn check_reports_unparsable_and_backwards_dates_with_file_and_line() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn check_reports_tour_problems_with_file_and_line() {
+    let (_tmp, root) = scratch();
+    edit(&root, "tour.json", |t| {
+        t.replacen("\"AF-TAK\"", "\"AF-XXX\"", 1).replacen(
+            "have seen a rapid Taliban advance",
+            "have seen a Taliban advance",
+            1,
+        )
+    });
+    let (_, errors) = check::load_and_check(&DataSource::Dir(root.clone())).expect("story loads");
+    let unknown = line_of(&root, "tour.json", "\"AF-XXX\"");
+    let quote = line_of(&root, "tour.json", "have seen a Taliban advance");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == Some(unknown) && e.to_string().contains("AF-XXX")),
+        "{text:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == Some(quote) && e.to_string().contains("verbatim")),
+        "{text:?}"
+    );
+
+    // A tour that is not JSON stops only the tour: the story still loads.
+    edit(&root, "tour.json", |t| t.replacen('{', "{,", 1));
+    let (ds, errors) = check::load_and_check(&DataSource::Dir(root.clone())).expect("story loads");
+    assert!(!ds.events.is_empty());
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("tour.json:1:")),
+        "{errors:?}"
+    );
+}

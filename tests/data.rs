@@ -187,3 +187,27 @@ fn places_cover_the_story() {
     assert!(border.geometry.is_some());
     assert!(Path::new("data/LICENSES").is_dir());
 }
+
+#[test]
+fn the_shipped_tour_tells_the_story_in_checked_quotes() {
+    let source = DataSource::Dir("data".into());
+    let ds = Dataset::load(source.clone()).expect("data");
+    let (tour, text) = Dataset::load_tour(&source)
+        .expect("tour parses")
+        .expect("data/tour.json exists");
+    assert!(tour.slides.len() >= 12, "{} slides", tour.slides.len());
+    for s in &tour.slides {
+        for q in &s.quotes {
+            assert!(ds.article.contains(q.as_str()), "slide {}: {q:?}", s.id);
+        }
+    }
+    let errors = event_atlas::model::check::check_tour(&tour, "data/tour.json", &text, &ds);
+    assert!(errors.is_empty(), "{errors:?}");
+    // Where they fled from and to, and how many, come first; July 2021 closes.
+    assert!(!tour.slides[0].highlight.crossings.is_empty());
+    assert!(
+        tour.slides
+            .last()
+            .is_some_and(|s| s.time.is_some_and(|t| t.date.year == 2021))
+    );
+}

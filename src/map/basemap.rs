@@ -16,6 +16,8 @@ pub struct BasemapLayer {
     pub atlas: Arc<Atlas>,
     pub hovered: Option<usize>,
     pub selected: Option<usize>,
+    /// Provinces a tour slide highlights: drawn like the selection.
+    pub highlighted: Arc<Vec<usize>>,
     /// Fill per province: a shade darker where something happened, or the choropleth's classes.
     pub province_fill: Arc<Vec<Color32>>,
     /// Keep the fills when hovered or selected (a choropleth must stay readable); the outline
@@ -142,7 +144,7 @@ impl BasemapLayer {
                 .unwrap_or(style::PROVINCE_FILL);
             let color = if self.keep_fills {
                 base
-            } else if Some(i) == self.selected {
+            } else if Some(i) == self.selected || self.highlighted.contains(&i) {
                 style::PROVINCE_SELECTED
             } else if Some(i) == self.hovered {
                 style::PROVINCE_HOVER
@@ -193,7 +195,10 @@ impl BasemapLayer {
         }
 
         // Selected or hovered province outline on top.
-        for (i, width) in [(self.hovered, 2.0), (self.selected, 3.0)] {
+        let emphasised = [(self.hovered, 2.0), (self.selected, 3.0)]
+            .into_iter()
+            .chain(self.highlighted.iter().map(|&i| (Some(i), 3.0)));
+        for (i, width) in emphasised {
             if let Some(i) = i {
                 let mut top = Vec::new();
                 push_shape(

@@ -95,6 +95,8 @@ pub struct CrossingsLayer {
     pub visible: Arc<Visible>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
+    /// Crossings a tour slide highlights.
+    pub highlighted: Arc<Vec<usize>>,
     /// `Some` while playing.
     pub motion: Option<Motion>,
 }
@@ -142,8 +144,9 @@ impl CrossingsLayer {
             } else {
                 color
             };
-            let emphasis =
-                Some(arrow.crossing) == self.selected || Some(arrow.crossing) == self.hovered;
+            let emphasis = Some(arrow.crossing) == self.selected
+                || Some(arrow.crossing) == self.hovered
+                || self.highlighted.contains(&arrow.crossing);
             let casing = Stroke::new(
                 width + if emphasis { 5.0 } else { 2.5 },
                 egui::Color32::WHITE,

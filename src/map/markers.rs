@@ -76,6 +76,8 @@ pub fn layout(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<PlacedMa
 pub struct MarkersLayer {
     pub atlas: Arc<Atlas>,
     pub visible: Arc<Visible>,
+    /// Markers a tour slide highlights.
+    pub highlighted: Arc<Vec<usize>>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
 }
@@ -93,7 +95,9 @@ impl MarkersLayer {
                 painter.line_segment([home, p.center], Stroke::new(1.0, Color32::from_gray(90)));
                 painter.circle_filled(home, 2.0, Color32::from_gray(60));
             }
-            let emphasis = Some(p.marker) == self.selected || Some(p.marker) == self.hovered;
+            let emphasis = Some(p.marker) == self.selected
+                || Some(p.marker) == self.hovered
+                || self.highlighted.contains(&p.marker);
             if emphasis {
                 painter.circle_filled(p.center, p.radius + 4.0, Color32::from_black_alpha(70));
             }

@@ -21,7 +21,18 @@ pub fn check(source: &DataSource) -> Vec<DataError> {
 pub fn load_and_check(source: &DataSource) -> Result<(Dataset, Vec<DataError>), DataError> {
     let dataset = Dataset::load(source.clone())?;
     let gazetteer = Dataset::load_gazetteer(source)?;
-    let errors = check_dataset(&dataset, Some(&gazetteer));
+    let mut errors = check_dataset(&dataset, Some(&gazetteer));
+    // The tour is checked too, but a broken one never stops the story from loading.
+    match Dataset::load_tour(source) {
+        Ok(Some((tour, text))) => errors.extend(check_tour(
+            &tour,
+            &source.display_name(super::TOUR_FILE),
+            &text,
+            &dataset,
+        )),
+        Ok(None) => {}
+        Err(e) => errors.push(e),
+    }
     Ok((dataset, errors))
 }
 
@@ -417,4 +428,134 @@ pub fn check_dataset(ds: &Dataset, gazetteer: Option<&[GazetteerEntry]>) -> Vec<
         );
     }
     c.errors
+}
+
+/// Checks a tour against the dataset it is shown with: unique slide ids, quotes verbatim in the
+/// article, ids that resolve, views in range. `name` and `text` are the tour file's, for lines.
+pub fn check_tour(tour: &super::Tour, name: &str, text: &str, ds: &Dataset) -> Vec<DataError> {
+    use super::SlideView;
+    let mut errors = Vec::new();
+    let mut fail =
+        |id: &str, field: Option<&str>, value: Option<&str>, path: String, msg: String| {
+            let loc = Locator { id, field, value };
+            errors.push(DataError::at(name, text, &loc, path, msg));
+        };
+    if tour.slides.is_empty() {
+        fail(
+            "",
+            None,
+            None,
+            "$.slides".into(),
+            "a tour needs at least one slide".into(),
+        );
+    }
+    let provinces: HashSet<&str> = ds.provinces.iter().map(|p| p.iso.as_str()).collect();
+    let places: HashSet<&str> = ds.places.iter().map(|p| p.id.as_str()).collect();
+    let events: HashSet<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let crossings: HashSet<&str> = ds
+        .crossings
+        .crossings
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    let is_area = |id: &str| {
+        places.contains(id) || provinces.contains(id) || ds.country(id).is_some() && id.len() == 2
+    };
+    let mut seen = HashSet::new();
+    for (i, s) in tour.slides.iter().enumerate() {
+        let path = format!("$.slides[{i}]");
+        if s.id.trim().is_empty() || !seen.insert(s.id.as_str()) {
+            fail(
+                &s.id,
+                None,
+                None,
+                path.clone(),
+                format!("slide id {:?} is empty or used twice", s.id),
+            );
+        }
+        if s.title.trim().is_empty() {
+            fail(
+                &s.id,
+                Some("title"),
+                None,
+                format!("{path}.title"),
+                "slide has no title".into(),
+            );
+        }
+        for (k, q) in s.quotes.iter().enumerate() {
+            if q.trim().is_empty() || !ds.article.contains(q.as_str()) {
+                fail(
+                    &s.id,
+                    Some("quotes"),
+                    Some(q),
+                    format!("{path}.quotes[{k}]"),
+                    format!("not found verbatim in the article: {q:?}"),
+                );
+            }
+        }
+        match &s.view {
+            SlideView::Fit { fit } => {
+                if fit.is_empty() {
+                    fail(
+                        &s.id,
+                        Some("fit"),
+                        None,
+                        format!("{path}.view.fit"),
+                        "nothing to fit".into(),
+                    );
+                }
+                for (k, id) in fit.iter().enumerate() {
+                    if !is_area(id) {
+                        fail(
+                            &s.id,
+                            Some("fit"),
+                            Some(id),
+                            format!("{path}.view.fit[{k}]"),
+                            format!("{id:?} is not a place id, a province code or a country code"),
+                        );
+                    }
+                }
+            }
+            SlideView::Center { center, zoom } => {
+                let [lon, lat] = *center;
+                let ok = lon.is_finite()
+                    && lat.is_finite()
+                    && lon.abs() <= 180.0
+                    && lat.abs() <= 85.0
+                    && zoom.is_finite()
+                    && (1.0..=18.0).contains(zoom);
+                if !ok {
+                    fail(
+                        &s.id,
+                        Some("view"),
+                        None,
+                        format!("{path}.view"),
+                        format!(
+                            "view out of range: centre [{lon}, {lat}], zoom {zoom} (zoom 1 to 18)"
+                        ),
+                    );
+                }
+            }
+        }
+        let h = &s.highlight;
+        for (kind, ids, known) in [
+            ("provinces", &h.provinces, &provinces),
+            ("places", &h.places, &places),
+            ("events", &h.events, &events),
+            ("crossings", &h.crossings, &crossings),
+        ] {
+            for (k, id) in ids.iter().enumerate() {
+                if !known.contains(id.as_str()) {
+                    fail(
+                        &s.id,
+                        Some(kind),
+                        Some(id),
+                        format!("{path}.highlight.{kind}[{k}]"),
+                        format!("unknown {} {id:?}", kind.trim_end_matches('s')),
+                    );
+                }
+            }
+        }
+    }
+    errors
 }

@@ -31,6 +31,7 @@ macro_rules! embedded {
     };
 }
 embedded!(
+    "tour.json",
     "source/article.txt",
     "places.json",
     "events.json",
@@ -39,6 +40,9 @@ embedded!(
     "boundaries/countries.geojson",
     "gazetteer.json"
 );
+
+/// The guided tour in a data folder (optional: a folder without one simply has no tour).
+pub const TOUR_FILE: &str = "tour.json";
 
 /// Where data comes from: the copy inside the binary, or a folder laid out like `data/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +57,14 @@ impl DataSource {
         match self {
             Self::Embedded => format!("<embedded data>/{name}"),
             Self::Dir(dir) => dir.join(name).display().to_string(),
+        }
+    }
+
+    /// The text of a file a data folder may leave out; `None` when it is not there.
+    pub fn read_optional(&self, name: &str) -> Result<Option<Cow<'static, str>>, DataError> {
+        match self {
+            Self::Dir(dir) if !dir.join(name).exists() => Ok(None),
+            _ => self.read(name).map(Some),
         }
     }
 
@@ -123,6 +135,15 @@ impl Dataset {
     pub fn load_gazetteer(source: &DataSource) -> Result<Vec<GazetteerEntry>, DataError> {
         let name = "gazetteer.json";
         parse_gazetteer(&source.display_name(name), &source.read(name)?)
+    }
+
+    /// The folder's guided tour, with its text (for error lines), if it has one.
+    pub fn load_tour(source: &DataSource) -> Result<Option<(super::Tour, String)>, DataError> {
+        let Some(text) = source.read_optional(TOUR_FILE)? else {
+            return Ok(None);
+        };
+        let tour = super::Tour::parse(&source.display_name(TOUR_FILE), &text)?;
+        Ok(Some((tour, text.into_owned())))
     }
 
     /// A place by id.

@@ -5,10 +5,9 @@ mod counter;
 mod filter;
 mod index;
 mod playback;
-mod window;
 
+pub use crate::model::{Unit, Window, WindowError};
 pub use counter::{Counter, crossing_counter};
 pub use filter::{Filter, TimeFilter, TimeMode, Timing, Vis};
 pub use index::{Entry, TimeIndex, Visible};
 pub use playback::{MIN_SPEED, Playback};
-pub use window::{Unit, Window, WindowError};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use walkers::{Map, MapMemory, lon_lat};
 
 use super::{Selection, about, legend};
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, Highlighted};
 use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::crossings::Motion;
 use crate::map::hit::{Hit, hit_test};
@@ -31,7 +31,22 @@ pub struct MapInputs<'a> {
     /// `Some` while the story plays.
     pub motion: Option<Motion>,
     pub text_scale: f32,
+    /// What the current tour slide highlights.
+    pub highlighted: &'a Highlighted,
 }
+
+/// A smooth move of the view (a tour going to its next slide).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Flight {
+    /// Unit Mercator centre and walkers zoom at the start and end.
+    from: (geo::Coord<f64>, f64),
+    to: (geo::Coord<f64>, f64),
+    /// `ui.input().time` when it began (set on its first frame).
+    start: Option<f64>,
+}
+
+/// Seconds a flight between two views takes.
+const FLIGHT_SECONDS: f64 = 1.2;
 
 /// Map state: the view is saved between runs; the rest is rebuilt each frame.
 #[derive(Serialize, Deserialize)]
@@ -50,6 +65,11 @@ pub struct MapView {
     /// Legend, buttons and attribution as last drawn: labels keep out from under them.
     #[serde(skip)]
     overlay_rects: Vec<Rect>,
+    #[serde(skip)]
+    flight: Option<Flight>,
+    /// The legend as last drawn (views fitted for a slide keep out from under it).
+    #[serde(skip)]
+    legend_rect: Option<Rect>,
 }
 
 impl Default for MapView {
@@ -62,6 +82,8 @@ impl Default for MapView {
             hovered: None,
             label_cache: Arc::default(),
             overlay_rects: Vec::new(),
+            flight: None,
+            legend_rect: None,
         }
     }
 }
@@ -82,6 +104,86 @@ impl MapView {
         let _ = self.memory.set_zoom(t.zoom().clamp(1.0, 18.0));
         self.memory.center_at(lon_lat(center.x, center.y));
         self.needs_home = false;
+    }
+
+    /// The view now: unit-Mercator centre and zoom (once the map has been drawn).
+    pub fn current(&self) -> Option<(geo::Coord<f64>, f64)> {
+        let t = self.last_transform?;
+        Some((t.invert(t.rect.center()), self.memory.zoom()))
+    }
+
+    /// The centre and zoom that fit a unit-Mercator box in the map as last drawn, in the part
+    /// left free by the legend and by `top_inset` points at the top (a tour's slide card).
+    pub fn fitting(&self, bbox: geo::Rect<f64>, top_inset: f32) -> Option<(geo::Coord<f64>, f64)> {
+        let full = self.last_transform?.rect;
+        let mut free = full;
+        free.min.y = (free.min.y + top_inset).min(free.max.y - full.height() * 0.4);
+        if let Some(legend) = self.legend_rect {
+            free.min.x = (legend.right() + 4.0).min(free.max.x - full.width() * 0.5);
+        }
+        let margin = (free.width().min(free.height()) * 0.06).max(10.0);
+        let free = free.shrink(margin);
+        // A single place: a box of about 60 km, not an infinite zoom.
+        let pad = (0.0015 - bbox.width().min(bbox.height())).max(0.0) / 2.0;
+        let bbox = geo::Rect::new(
+            geo::coord! { x: bbox.min().x - pad, y: bbox.min().y - pad },
+            geo::coord! { x: bbox.max().x + pad, y: bbox.max().y + pad },
+        );
+        let t = ScreenTransform::fit(bbox, free);
+        // The centre that puts the box in the middle of the free part, not of the whole map.
+        let center = t.invert(full.center());
+        Some((center, t.zoom().clamp(MIN_ZOOM, 16.0)))
+    }
+
+    /// Moves smoothly to a unit-Mercator centre and zoom; jumps if the map was never drawn.
+    pub fn fly_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
+        self.needs_home = false;
+        match self.current() {
+            Some(from) => {
+                self.flight = Some(Flight {
+                    from,
+                    to: (center, zoom),
+                    start: None,
+                })
+            }
+            None => self.jump_to(center, zoom),
+        }
+    }
+
+    /// Sets the view at once.
+    pub fn jump_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
+        self.flight = None;
+        self.needs_home = false;
+        let c = inverse_mercator(center);
+        let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, 18.0));
+        self.memory.center_at(lon_lat(c.x, c.y));
+    }
+
+    /// Whether a flight is under way.
+    pub fn flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    fn step_flight(&mut self, ui: &Ui) {
+        let Some(f) = &mut self.flight else {
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        let start = *f.start.get_or_insert(now);
+        let t = ((now - start) / FLIGHT_SECONDS).clamp(0.0, 1.0);
+        let e = t * t * (3.0 - 2.0 * t); // ease in and out
+        let lerp = |a: f64, b: f64| a + (b - a) * e;
+        let (to, from) = (f.to, f.from);
+        let center = geo::coord! { x: lerp(from.0.x, to.0.x), y: lerp(from.0.y, to.0.y) };
+        let zoom = lerp(from.1, to.1);
+        if t >= 1.0 {
+            self.jump_to(to.0, to.1);
+        } else {
+            let c = inverse_mercator(center);
+            let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, 18.0));
+            self.memory.center_at(lon_lat(c.x, c.y));
+            ui.ctx().request_repaint();
+        }
     }
 
     fn pan_by(&mut self, delta: egui::Vec2) {
@@ -151,6 +253,7 @@ impl MapView {
             self.go_home(atlas, rect);
         }
         self.keyboard(ui, atlas, rect);
+        self.step_flight(ui);
 
         let selected_province = match selection {
             Selection::Province(iso) => atlas.data.provinces.iter().position(|p| &p.iso == iso),
@@ -190,6 +293,7 @@ impl MapView {
                 atlas: atlas.clone(),
                 hovered: hovered_province,
                 selected: selected_province,
+                highlighted: Arc::new(input.highlighted.provinces.clone()),
                 province_fill: input.fills.clone(),
                 keep_fills: !input.choropleth.classes.is_empty(),
                 fills: true,
@@ -198,6 +302,7 @@ impl MapView {
                 atlas: atlas.clone(),
                 visible: visible.clone(),
                 motion: input.motion,
+                highlighted: Arc::new(input.highlighted.crossings.clone()),
                 selected: selected_crossing,
                 hovered: match self.hovered {
                     Some(Hit::Crossing(i)) => Some(i),
@@ -207,6 +312,7 @@ impl MapView {
             .with_plugin(MarkersLayer {
                 atlas: atlas.clone(),
                 visible: visible.clone(),
+                highlighted: Arc::new(input.highlighted.markers.clone()),
                 selected: selected_marker,
                 hovered: match self.hovered {
                     Some(Hit::Marker(i)) => Some(i),
@@ -227,9 +333,15 @@ impl MapView {
         let mut clicked = None;
         let mut hovered = None;
         let mut transform = None;
+        let mut grabbed = false;
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
             transform = Some(t);
+            grabbed = response.dragged()
+                || (response.hovered()
+                    && ui.input(|i| {
+                        i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0
+                    }));
             if let Some(pos) = response.hover_pos() {
                 hovered = hit_test(atlas, &t, pos, visible);
                 if let Some(h) = hovered {
@@ -257,6 +369,10 @@ impl MapView {
                 });
             }
         });
+        // The user takes the map: a flight in progress gives way.
+        if grabbed {
+            self.flight = None;
+        }
         // Below this the whole world is smaller than the window: nothing more to see.
         if self.memory.zoom() < MIN_ZOOM {
             let _ = self.memory.set_zoom(MIN_ZOOM);
@@ -339,6 +455,7 @@ impl MapView {
                 });
             });
         self.overlay_rects.push(legend.response.rect);
+        self.legend_rect = Some(legend.response.rect);
         let counter = egui::Area::new(egui::Id::unique("map-counter"))
             .fixed_pos(rect.right_bottom() + vec2(-10.0, -30.0))
             .pivot(Align2::RIGHT_BOTTOM)

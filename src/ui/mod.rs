@@ -8,5 +8,6 @@ pub mod selection;
 pub mod side_panel;
 pub mod time_axis;
 pub mod timeline;
+pub mod tour;
 
 pub use selection::Selection;

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{PartialDate, civil_from_days, days_from_civil};
+use super::{PartialDate, civil_from_days, days_from_civil};
 
 /// Calendar unit of a window; months and years follow the calendar, not 30 or 365 days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,7 +48,9 @@ impl Unit {
 /// let y: Window = "1y".parse().unwrap();
 /// assert_eq!(y.first_day(days_from_civil(2021, 7, 5)), days_from_civil(2020, 7, 6));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// In files it is written as text, `"3 days"` (or `"3d"`), so a teacher can write it by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Window {
     pub count: u32,
     pub unit: Unit,
@@ -109,6 +111,19 @@ impl Window {
     }
 }
 
+impl Serialize for Window {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Window {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for Window {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.count, self.unit.name(self.count != 1))
@@ -150,6 +165,15 @@ mod tests {
         for bad in ["", "d", "0d", "3", "3x", "-3d", "1.5y"] {
             assert!(bad.parse::<Window>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn is_written_as_text() {
+        let w = Window::new(2, Unit::Week);
+        let json = serde_json::to_string(&w).expect("json");
+        assert_eq!(json, "\"2 weeks\"");
+        assert_eq!(serde_json::from_str::<Window>(&json).expect("parse"), w);
+        assert!(serde_json::from_str::<Window>("\"2 fortnights\"").is_err());
     }
 
     #[test]
