@@ -15,8 +15,9 @@ use crate::spatial::mercator;
 use crate::timeline::{Counter, Filter, TimeMode, Visible, Window, crossing_counter};
 use crate::ui::map_view::{MapInputs, MapView};
 use crate::ui::timeline::{Scales, Timeline, story_end};
+use crate::ui::quiz::{QuizAction, QuizState};
 use crate::ui::tour::{TourAction, TourState};
-use crate::ui::{Selection, about, side_panel, tour};
+use crate::ui::{Selection, about, quiz, side_panel, tour};
 
 /// How often the view and selection are saved while the app runs.
 const AUTO_SAVE: std::time::Duration = std::time::Duration::from_secs(5);
@@ -38,6 +39,7 @@ pub struct Persisted {
     pub timeline: Timeline,
     pub timeline_open: bool,
     pub tour: TourState,
+    pub quiz: QuizState,
     /// Size of everything in the window (View › Text size; Ctrl +/− too), for projectors.
     pub ui_zoom: f32,
 }
@@ -54,6 +56,7 @@ impl Default for Persisted {
             timeline: Timeline::default(),
             timeline_open: true,
             tour: TourState::default(),
+            quiz: QuizState::default(),
             ui_zoom: 1.0,
         }
     }
@@ -136,7 +139,100 @@ impl AtlasApp {
             capture_only: false,
         };
         app.load_tour();
+        app.load_quiz();
         app
+    }
+
+    /// Loads the data's quiz; a broken one is listed as a problem and the app goes on without.
+    fn load_quiz(&mut self) {
+        let source = self.atlas.data.source.clone();
+        match Dataset::load_quiz(&source) {
+            Ok(Some((quiz, _))) => {
+                let n = quiz.questions.len();
+                let q = &mut self.state.quiz;
+                q.quiz = Some(quiz);
+                if q.results.len() != n || q.index >= n {
+                    q.results = vec![None; n];
+                    q.index = 0;
+                }
+            }
+            Ok(None) => self.state.quiz.active = false,
+            Err(e) => {
+                self.state.quiz.active = false;
+                self.problems
+                    .push(format!("{e}\nThe rest of the app works without the quiz."));
+            }
+        }
+    }
+
+    /// Starts the quiz from its first question (ends a tour in progress).
+    pub fn start_quiz(&mut self) {
+        self.tour_action(TourAction::End);
+        self.state.quiz.restart();
+        self.highlighted = Highlighted::default();
+    }
+
+    fn quiz_action(&mut self, action: QuizAction) {
+        match action {
+            QuizAction::Answer(response) => {
+                let q = &self.state.quiz;
+                let Some(question) = q.quiz.as_ref().and_then(|z| z.questions.get(q.index)).cloned()
+                else {
+                    return;
+                };
+                let atlas = self.atlas.clone();
+                let verdict = question.grade(response, &atlas.data, |lon, lat| {
+                    atlas
+                        .province_at(geo::Point::new(lon, lat))
+                        .map(|i| atlas.data.provinces[i].iso.clone())
+                });
+                // Show where the answer is, right or wrong.
+                let mut h = crate::model::Highlight::default();
+                match &question.answer {
+                    crate::model::Answer::Province { provinces } => {
+                        h.provinces.clone_from(provinces);
+                        if let Some(p) = provinces.first() {
+                            self.state.selection = Selection::Province(p.clone());
+                        }
+                    }
+                    crate::model::Answer::Place { place, .. } => {
+                        h.places.push(place.clone());
+                        self.state.selection = Selection::Place(place.clone());
+                    }
+                    crate::model::Answer::Date { event, .. } => {
+                        h.events.push(event.clone());
+                        self.state.selection = Selection::Event(event.clone());
+                    }
+                    crate::model::Answer::Choice { .. } => {}
+                }
+                self.highlighted = self.atlas.resolve_highlight(&h);
+                // Bring the answer into view, clear of the card.
+                let fit: Vec<String> = h.provinces.iter().chain(&h.places).cloned().collect();
+                if !fit.is_empty() {
+                    self.pending_view = Some((SlideView::Fit { fit }, false, 0));
+                }
+                let q = &mut self.state.quiz;
+                if let Some(slot) = q.results.get_mut(q.index) {
+                    *slot = Some(verdict.correct);
+                }
+                q.verdict = Some(verdict);
+            }
+            QuizAction::Next => {
+                let q = &mut self.state.quiz;
+                if q.index + 1 < q.len() {
+                    q.index += 1;
+                    q.verdict = None;
+                    self.highlighted = Highlighted::default();
+                    self.state.selection = Selection::None;
+                }
+            }
+            QuizAction::Restart => self.start_quiz(),
+            QuizAction::End => {
+                self.state.quiz.active = false;
+                self.state.quiz.verdict = None;
+                self.highlighted = Highlighted::default();
+            }
+        }
     }
 
     /// Loads the tour the state points at (a teacher's file) or else the data's own tour;
@@ -202,6 +298,7 @@ impl AtlasApp {
             return;
         }
         self.state.tour.active = true;
+        self.state.quiz.active = false;
         self.apply_slide(i, instant);
     }
 
@@ -399,6 +496,12 @@ impl AtlasApp {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
         }
+        if self.state.quiz.active
+            && !ui.ctx().memory(|m| m.focused().is_some())
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            self.quiz_action(QuizAction::End);
+        }
         if !self.state.tour.active || ui.ctx().memory(|m| m.focused().is_some()) {
             return;
         }
@@ -558,6 +661,19 @@ impl AtlasApp {
                     }
                 });
         }
+        self.state.timeline.hidden_item = match self.state.quiz.current_answer() {
+            Some(crate::model::Answer::Date { event, .. })
+                if self.state.quiz.active && self.state.quiz.verdict.is_none() =>
+            {
+                self.atlas
+                    .data
+                    .events
+                    .iter()
+                    .position(|e| &e.id == event)
+                    .map(crate::atlas::Item::Event)
+            }
+            _ => None,
+        };
         if self.state.timeline_open {
             let visible = self.derived.visible.clone();
             egui::Panel::bottom("timeline")
@@ -595,14 +711,35 @@ impl AtlasApp {
                 text_scale: self.state.text_scale,
                 highlighted: &self.highlighted,
             };
-            if let Some(sel) =
-                self.state
-                    .map
-                    .ui(ui, &input, &mut self.state.filter, &mut self.state.shading)
-            {
+            let wants_click = self.state.quiz.wants_map_click();
+            let sel = self.state.map.ui(
+                ui,
+                &input,
+                &mut self.state.filter,
+                &mut self.state.shading,
+            );
+            if wants_click {
+                // A quiz question takes the click as its answer.
+                if let Some((lon, lat)) = self.state.map.clicked_at {
+                    self.quiz_action(QuizAction::Answer(crate::model::Response::Map { lon, lat }));
+                }
+            } else if let Some(sel) = sel {
                 self.state.selection = sel;
             }
         });
+        if self.state.quiz.active
+            && let Some(t) = self.state.map.last_transform
+        {
+            let day = self.state.filter.time.day();
+            let (action, card) =
+                quiz::card(ui, &self.state.quiz, t.rect, self.state.text_scale, day);
+            if let Some(card) = card {
+                self.card_height = card.bottom() - t.rect.top() + 6.0;
+            }
+            if let Some(a) = action {
+                self.quiz_action(a);
+            }
+        }
         if self.state.tour.active
             && let Some(t) = self.state.map.last_transform
         {
@@ -655,6 +792,21 @@ impl AtlasApp {
 
     fn menu(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Quiz", |ui| {
+                let n = self.state.quiz.len();
+                if ui
+                    .add_enabled(n > 0, egui::Button::new(format!("Start the quiz ({n} questions)")))
+                    .clicked()
+                {
+                    self.start_quiz();
+                }
+                if ui
+                    .add_enabled(self.state.quiz.active, egui::Button::new("End quiz (Esc)"))
+                    .clicked()
+                {
+                    self.quiz_action(QuizAction::End);
+                }
+            });
             ui.menu_button("Tour", |ui| {
                 let n = self.state.tour.len();
                 if ui

@@ -33,6 +33,16 @@ pub fn load_and_check(source: &DataSource) -> Result<(Dataset, Vec<DataError>), 
         Ok(None) => {}
         Err(e) => errors.push(e),
     }
+    match Dataset::load_quiz(source) {
+        Ok(Some((quiz, text))) => errors.extend(check_quiz(
+            &quiz,
+            &source.display_name(super::QUIZ_FILE),
+            &text,
+            &dataset,
+        )),
+        Ok(None) => {}
+        Err(e) => errors.push(e),
+    }
     Ok((dataset, errors))
 }
 
@@ -555,6 +565,76 @@ pub fn check_tour(tour: &super::Tour, name: &str, text: &str, ds: &Dataset) -> V
                     );
                 }
             }
+        }
+    }
+    errors
+}
+
+/// Checks a quiz against the dataset: unique ids, quotes verbatim, answers that exist and make
+/// sense (a correct option among the choices, a positive distance).
+pub fn check_quiz(quiz: &super::Quiz, name: &str, text: &str, ds: &Dataset) -> Vec<DataError> {
+    use super::Answer;
+    let mut errors = Vec::new();
+    let mut fail = |id: &str, field: Option<&str>, path: String, msg: String| {
+        let loc = Locator {
+            id,
+            field,
+            value: None,
+        };
+        errors.push(DataError::at(name, text, &loc, path, msg));
+    };
+    if quiz.questions.is_empty() {
+        fail("", None, "$.questions".into(), "a quiz needs at least one question".into());
+    }
+    let mut seen = HashSet::new();
+    for (i, q) in quiz.questions.iter().enumerate() {
+        let path = format!("$.questions[{i}]");
+        if q.id.trim().is_empty() || !seen.insert(q.id.as_str()) {
+            fail(&q.id, None, path.clone(), format!("question id {:?} is empty or used twice", q.id));
+        }
+        if q.prompt.trim().is_empty() {
+            fail(&q.id, Some("prompt"), format!("{path}.prompt"), "no prompt".into());
+        }
+        if q.quote.trim().is_empty() || !ds.article.contains(q.quote.as_str()) {
+            fail(
+                &q.id,
+                Some("quote"),
+                format!("{path}.quote"),
+                format!("not found verbatim in the article: {:?}", q.quote),
+            );
+        }
+        let problem = match &q.answer {
+            Answer::Province { provinces } if provinces.is_empty() => Some("no province given".to_string()),
+            Answer::Province { provinces } => provinces
+                .iter()
+                .find(|iso| ds.province(iso).is_none())
+                .map(|iso| format!("unknown province {iso:?}")),
+            Answer::Place { place, within_km } => {
+                if ds.place(place).is_none() {
+                    Some(format!("unknown place {place:?}"))
+                } else if !(within_km.is_finite() && *within_km > 0.0) {
+                    Some(format!("within_km must be a positive distance, not {within_km}"))
+                } else {
+                    None
+                }
+            }
+            Answer::Choice { choices, correct } => {
+                if choices.len() < 2 {
+                    Some("a choice needs at least two options".to_string())
+                } else if *correct >= choices.len() {
+                    Some(format!("correct is {correct} but there are {} options (counted from 0)", choices.len()))
+                } else {
+                    None
+                }
+            }
+            Answer::Date { event, .. } => ds
+                .events
+                .iter()
+                .all(|e| &e.id != event)
+                .then(|| format!("unknown event {event:?}")),
+        };
+        if let Some(msg) = problem {
+            fail(&q.id, Some("answer"), format!("{path}.answer"), msg);
         }
     }
     errors

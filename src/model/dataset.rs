@@ -32,6 +32,7 @@ macro_rules! embedded {
 }
 embedded!(
     "tour.json",
+    "quiz.json",
     "source/article.txt",
     "places.json",
     "events.json",
@@ -43,6 +44,9 @@ embedded!(
 
 /// The guided tour in a data folder (optional: a folder without one simply has no tour).
 pub const TOUR_FILE: &str = "tour.json";
+
+/// The quiz in a data folder (optional, like the tour).
+pub const QUIZ_FILE: &str = "quiz.json";
 
 /// Where data comes from: the copy inside the binary, or a folder laid out like `data/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +148,15 @@ impl Dataset {
         };
         let tour = super::Tour::parse(&source.display_name(TOUR_FILE), &text)?;
         Ok(Some((tour, text.into_owned())))
+    }
+
+    /// The folder's quiz, with its text (for error lines), if it has one.
+    pub fn load_quiz(source: &DataSource) -> Result<Option<(super::Quiz, String)>, DataError> {
+        let Some(text) = source.read_optional(QUIZ_FILE)? else {
+            return Ok(None);
+        };
+        let quiz = super::Quiz::parse(&source.display_name(QUIZ_FILE), &text)?;
+        Ok(Some((quiz, text.into_owned())))
     }
 
     /// A place by id.

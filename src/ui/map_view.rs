@@ -60,6 +60,9 @@ pub struct MapView {
     pub last_transform: Option<ScreenTransform>,
     #[serde(skip)]
     pub hovered: Option<Hit>,
+    /// Longitude / latitude of the last click on the map (this frame only), for the quiz.
+    #[serde(skip)]
+    pub clicked_at: Option<(f64, f64)>,
     #[serde(skip)]
     label_cache: Arc<Mutex<LabelSpots>>,
     /// Legend, buttons and attribution as last drawn: labels keep out from under them.
@@ -80,6 +83,7 @@ impl Default for MapView {
             show_legend: true,
             last_transform: None,
             hovered: None,
+            clicked_at: None,
             label_cache: Arc::default(),
             overlay_rects: Vec::new(),
             flight: None,
@@ -334,6 +338,7 @@ impl MapView {
         let mut hovered = None;
         let mut transform = None;
         let mut grabbed = false;
+        let mut clicked_lonlat = None;
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
             transform = Some(t);
@@ -354,6 +359,8 @@ impl MapView {
             if response.clicked()
                 && let Some(pos) = response.interact_pointer_pos()
             {
+                let ll = inverse_mercator(t.invert(pos));
+                clicked_lonlat = Some((ll.x, ll.y));
                 clicked = Some(match hit_test(atlas, &t, pos, visible) {
                     Some(Hit::Province(i)) => {
                         Selection::Province(atlas.data.provinces[i].iso.clone())
@@ -369,6 +376,7 @@ impl MapView {
                 });
             }
         });
+        self.clicked_at = clicked_lonlat;
         // The user takes the map: a flight in progress gives way.
         if grabbed {
             self.flight = None;

@@ -8,6 +8,7 @@ pub mod selection;
 pub mod side_panel;
 pub mod time_axis;
 pub mod timeline;
+pub mod quiz;
 pub mod tour;
 
 pub use selection::Selection;

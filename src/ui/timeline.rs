@@ -49,6 +49,9 @@ pub struct Timeline {
     /// Where the axis was drawn in the last frame.
     #[serde(skip)]
     pub axis_rect: Option<Rect>,
+    /// An item left off the timeline (the event a quiz question asks the date of).
+    #[serde(skip)]
+    pub hidden_item: Option<Item>,
 }
 
 /// The two natural scales of the story.
@@ -597,7 +600,7 @@ impl Timeline {
             .time
             .entries()
             .iter()
-            .filter(|e| filter.kind_shown(e.kind))
+            .filter(|e| filter.kind_shown(e.kind) && Some(e.item) != self.hidden_item)
             .collect();
         order.sort_by_key(|e| (e.timing.end - e.timing.start, e.timing.start));
         for entry in order {

@@ -1,0 +1,178 @@
+//! The quiz as a class plays it: map clicks, choices and dates, scored with the article's words.
+
+use std::sync::Arc;
+
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use event_atlas::app::{AtlasApp, Persisted};
+use event_atlas::atlas::{Atlas, Item};
+use event_atlas::map::hit::{Hit, hit_test};
+use event_atlas::model::{DataSource, days_from_civil};
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"));
+    let app = AtlasApp::new(atlas, Persisted::default());
+    let mut h = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn shows(h: &Harness<'_, AtlasApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.step();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+/// A point of the map inside province `iso`, not under the quiz card, the legend or a marker.
+fn spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
+    let app = h.state();
+    let atlas = &app.atlas;
+    let t = app.state.map.last_transform.expect("map drawn");
+    let target = atlas
+        .data
+        .provinces
+        .iter()
+        .position(|p| p.iso == iso)
+        .expect("province");
+    let bbox = t.apply_rect(atlas.province_shapes[target].bbox);
+    let vis = app.visible();
+    for i in 1..24 {
+        for j in 1..24 {
+            let pos = bbox.min
+                + egui::vec2(
+                    bbox.width() * i as f32 / 24.0,
+                    bbox.height() * j as f32 / 24.0,
+                );
+            let on_map = h
+                .ctx
+                .layer_id_at(pos)
+                .is_some_and(|l| l.order == egui::Order::Background);
+            if t.rect.shrink(20.0).contains(pos)
+                && on_map
+                && hit_test(atlas, &t, pos, &vis) == Some(Hit::Province(target))
+            {
+                return pos;
+            }
+        }
+    }
+    panic!("no free spot in {iso}");
+}
+
+fn start(h: &mut Harness<'_, AtlasApp>) {
+    h.get_by_label("Quiz").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Start the quiz").click();
+    h.run_steps(3);
+    assert!(h.state().state.quiz.active);
+    assert!(h.state().state.quiz.len() >= 10);
+}
+
+fn go_to(h: &mut Harness<'_, AtlasApp>, id: &str) {
+    let i = h
+        .state()
+        .state
+        .quiz
+        .quiz
+        .as_ref()
+        .and_then(|q| q.questions.iter().position(|x| x.id == id))
+        .expect(id);
+    h.state_mut().state.quiz.index = i;
+    h.state_mut().state.quiz.verdict = None;
+    h.run_steps(2);
+}
+
+#[test]
+fn a_click_on_the_right_province_scores() {
+    let mut h = harness();
+    start(&mut h);
+    go_to(&mut h, "border-provinces");
+    assert!(shows(&h, "Click a province on the Tajik border"));
+    let pos = spot_in(&h, "AF-BDS");
+    click(&mut h, pos);
+    assert!(shows(&h, "Right!"), "{:?}", h.state().state.quiz.verdict);
+    assert_eq!(h.state().state.quiz.score(), (1, 1));
+    // The article's sentence comes with the answer.
+    assert!(shows(&h, "have seen a rapid Taliban advance"));
+}
+
+#[test]
+fn a_wrong_click_shows_the_answer() {
+    let mut h = harness();
+    start(&mut h);
+    go_to(&mut h, "border-provinces");
+    let pos = spot_in(&h, "AF-HEL");
+    click(&mut h, pos);
+    assert!(shows(&h, "Not quite."));
+    assert!(shows(&h, "You clicked Helmand; the answer is Badakhshan or Takhar."));
+    assert_eq!(h.state().state.quiz.score(), (0, 1));
+    let bds = h
+        .state()
+        .atlas
+        .data
+        .provinces
+        .iter()
+        .position(|p| p.iso == "AF-BDS")
+        .expect("bds");
+    assert!(h.state().highlighted().provinces.contains(&bds), "the answer is shown on the map");
+    // The click answered the question; it did not select Helmand.
+    assert_ne!(
+        h.state().state.selection,
+        event_atlas::ui::Selection::Province("AF-HEL".into())
+    );
+}
+
+#[test]
+fn choices_and_dates_are_scored_and_the_round_ends_with_a_score() {
+    let mut h = harness();
+    start(&mut h);
+    go_to(&mut h, "how-many-5-july");
+    h.get_by_label("More than 1,000").click();
+    h.run_steps(2);
+    assert!(shows(&h, "Right!"));
+
+    go_to(&mut h, "when-talks");
+    // The event asked about is not on the timeline until answered.
+    let talks = h
+        .state()
+        .atlas
+        .data
+        .events
+        .iter()
+        .position(|e| e.id == "taliban-direct-talks-with-us")
+        .expect("event");
+    assert!(h.state().state.timeline.entry_rect(Item::Event(talks)).is_none());
+    h.state_mut().state.filter.time.cursor = days_from_civil(2016, 5, 1) as f64;
+    h.run_steps(2);
+    h.get_by_label("Answer with this date").click();
+    h.run_steps(2);
+    assert!(shows(&h, "You chose 1 May 2016; it was 2018."));
+    assert_eq!(h.state().state.quiz.score(), (1, 2));
+
+    // The last question ends the round with the score.
+    let last = h.state().state.quiz.len() - 1;
+    h.state_mut().state.quiz.index = last;
+    h.state_mut().state.quiz.verdict = None;
+    h.state_mut().state.filter.time.cursor = days_from_civil(2001, 9, 11) as f64 + 0.5;
+    h.run_steps(2);
+    h.get_by_label("Answer with this date").click();
+    h.run_steps(2);
+    assert!(shows(&h, "You scored"));
+    h.get_by_label("End quiz").click();
+    h.run_steps(2);
+    assert!(!h.state().state.quiz.active);
+}
