@@ -10,12 +10,13 @@ use serde::{Deserialize, Serialize};
 use crate::atlas::{Atlas, Highlighted};
 use crate::map::choropleth::{Choropleth, Shading, choropleth};
 use crate::map::crossings::Motion;
-use crate::model::{Dataset, EventKind, PartialDate, Slide, SlideView, Tour, write_atomic};
+use crate::model::{Dataset, EventKind, PartialDate, Slide, SlideView, Tour};
 use crate::spatial::mercator;
 use crate::timeline::{Counter, Filter, TimeMode, Visible, Window, crossing_counter};
+use crate::ui::draw::{DrawAction, Drawing, Tool};
 use crate::ui::map_view::{MapInputs, MapView};
-use crate::ui::timeline::{Scales, Timeline, story_end};
 use crate::ui::quiz::{QuizAction, QuizState};
+use crate::ui::timeline::{Scales, Timeline, story_end};
 use crate::ui::tour::{TourAction, TourState};
 use crate::ui::{Selection, about, quiz, side_panel, tour};
 
@@ -40,6 +41,10 @@ pub struct Persisted {
     pub timeline_open: bool,
     pub tour: TourState,
     pub quiz: QuizState,
+    /// Where File › Export view as PNG writes.
+    pub export_path: String,
+    /// Drawing tools (the drawings are saved to their own file).
+    pub drawing: Drawing,
     /// Size of everything in the window (View › Text size; Ctrl +/− too), for projectors.
     pub ui_zoom: f32,
 }
@@ -57,6 +62,8 @@ impl Default for Persisted {
             timeline_open: true,
             tour: TourState::default(),
             quiz: QuizState::default(),
+            export_path: "event-atlas-view.png".into(),
+            drawing: Drawing::default(),
             ui_zoom: 1.0,
         }
     }
@@ -77,6 +84,8 @@ struct Derived {
 #[derive(Debug, Clone)]
 pub struct ScreenshotJob {
     pub path: PathBuf,
+    /// Quit once saved (`--screenshot`), or keep running (File › Export view as PNG).
+    pub close_after: bool,
     requested: bool,
     frames: u32,
     /// Filled by the integration once the pixels are read back.
@@ -88,6 +97,7 @@ impl ScreenshotJob {
     pub fn new(path: PathBuf) -> Self {
         Self {
             path,
+            close_after: true,
             requested: false,
             frames: 0,
             image: Arc::default(),
@@ -109,9 +119,13 @@ pub struct AtlasApp {
     /// sizes); `true` jumps; the count is frames waited.
     pending_view: Option<(SlideView, bool, u8)>,
     zoom_applied: bool,
+    /// Where drawings are saved as they change (none in tests and screenshots).
+    annotations_path: Option<PathBuf>,
     /// Height of the tour's slide card (last drawn), kept clear when fitting a slide's view.
     card_height: f32,
     screenshot: Option<ScreenshotJob>,
+    /// A line for the menu bar ("saved lesson.png").
+    pub status: Option<String>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
 }
@@ -135,12 +149,129 @@ impl AtlasApp {
             pending_view: None,
             zoom_applied: false,
             card_height: 190.0,
+            annotations_path: None,
             screenshot: None,
+            status: None,
             capture_only: false,
         };
         app.load_tour();
         app.load_quiz();
         app
+    }
+
+    /// Keeps the drawings in `path`: loads them now (a broken file is moved aside, never
+    /// overwritten, and reported) and saves every change there, atomically.
+    pub fn with_annotations_file(mut self, path: PathBuf) -> Self {
+        if path.exists() {
+            let name = path.display().to_string();
+            let loaded = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{name}: {e}"))
+                .and_then(|t| {
+                    crate::model::annotation::from_geojson(&name, &t).map_err(|e| e.to_string())
+                });
+            match loaded {
+                Ok((items, _)) => self.state.drawing.load(items),
+                Err(e) => {
+                    let aside = path.with_extension(format!(
+                        "broken-{}.geojson",
+                        std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_secs())
+                    ));
+                    let kept = std::fs::rename(&path, &aside)
+                        .map(|()| format!("it was kept as {}", aside.display()))
+                        .unwrap_or_else(|r| format!("it could not be moved aside ({r})"));
+                    self.problems
+                        .push(format!("Your drawings could not be read: {e}\n{kept}."));
+                }
+            }
+        }
+        self.annotations_path = Some(path);
+        self
+    }
+
+    fn save_drawings(&mut self) {
+        if !self.state.drawing.dirty {
+            return;
+        }
+        let Some(path) = &self.annotations_path else {
+            return;
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match crate::model::annotation::save(path, &self.state.drawing.items) {
+            Ok(()) => self.state.drawing.dirty = false,
+            Err(e) => {
+                self.state.drawing.message =
+                    Some(format!("Drawings not saved to {}: {e}", path.display()));
+            }
+        }
+    }
+
+    fn draw_action(&mut self, action: DrawAction) {
+        let d = &mut self.state.drawing;
+        d.message = Some(match action {
+            DrawAction::Export(path) => match crate::model::annotation::save(&path, &d.items) {
+                Ok(()) => format!("Exported {} drawings to {}", d.items.len(), path.display()),
+                Err(e) => format!("Not exported: {}: {e}", path.display()),
+            },
+            DrawAction::Import(path) => {
+                let name = path.display().to_string();
+                let read = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{name}: {e}"))
+                    .and_then(|t| {
+                        crate::model::annotation::from_geojson(&name, &t).map_err(|e| e.to_string())
+                    });
+                match read {
+                    Ok((items, skipped)) => {
+                        let n = items.len();
+                        let mut all = (*d.items).clone();
+                        all.extend(items);
+                        d.set(all);
+                        if skipped > 0 {
+                            format!("Imported {n} drawings; {skipped} features could not be drawn")
+                        } else {
+                            format!("Imported {n} drawings")
+                        }
+                    }
+                    Err(e) => {
+                        self.problems.push(e.clone());
+                        format!("Not imported: {e}")
+                    }
+                }
+            }
+        });
+    }
+
+    /// The pen and pin act on this frame's drag or click on the map.
+    fn draw_on_map(&mut self) {
+        let d = &mut self.state.drawing;
+        match d.tool {
+            Tool::Pen => {
+                if let Some(p) = self.state.map.gesture.start {
+                    d.current = None;
+                    d.stroke_point(p);
+                }
+                if let Some(p) = self.state.map.gesture.at {
+                    d.stroke_point(p);
+                }
+                if self.state.map.gesture.ended {
+                    d.end_stroke();
+                }
+            }
+            Tool::Pin => {
+                if let Some((lon, lat)) = self.state.map.clicked_at {
+                    let text = d.pin_text.trim().to_string();
+                    d.add(crate::model::Annotation::Pin {
+                        color: d.color,
+                        at: [lon, lat],
+                        text,
+                    });
+                }
+            }
+            Tool::Pan => {}
+        }
     }
 
     /// Loads the data's quiz; a broken one is listed as a problem and the app goes on without.
@@ -176,7 +307,11 @@ impl AtlasApp {
         match action {
             QuizAction::Answer(response) => {
                 let q = &self.state.quiz;
-                let Some(question) = q.quiz.as_ref().and_then(|z| z.questions.get(q.index)).cloned()
+                let Some(question) = q
+                    .quiz
+                    .as_ref()
+                    .and_then(|z| z.questions.get(q.index))
+                    .cloned()
                 else {
                     return;
                 };
@@ -468,10 +603,7 @@ impl AtlasApp {
                     .tour
                     .as_ref()
                     .ok_or_else(|| "no tour to save".to_string())
-                    .and_then(|t| t.to_json().map_err(|e| e.to_string()))
-                    .and_then(|json| {
-                        write_atomic(&path, json.as_bytes()).map_err(|e| e.to_string())
-                    });
+                    .and_then(|t| t.save(&path).map_err(|e| e.to_string()));
                 let t = &mut self.state.tour;
                 t.message = Some(match result {
                     Ok(()) => {
@@ -710,15 +842,24 @@ impl AtlasApp {
                 motion,
                 text_scale: self.state.text_scale,
                 highlighted: &self.highlighted,
+                annotations: &self.state.drawing.items,
+                current_stroke: self
+                    .state
+                    .drawing
+                    .current
+                    .clone()
+                    .map(|p| (p, self.state.drawing.color, self.state.drawing.width)),
+                tool: self.state.drawing.tool,
             };
             let wants_click = self.state.quiz.wants_map_click();
-            let sel = self.state.map.ui(
-                ui,
-                &input,
-                &mut self.state.filter,
-                &mut self.state.shading,
-            );
-            if wants_click {
+            let sel =
+                self.state
+                    .map
+                    .ui(ui, &input, &mut self.state.filter, &mut self.state.shading);
+            if self.state.drawing.tool != Tool::Pan {
+                // Drawing: clicks and drags make drawings, they do not select.
+                self.draw_on_map();
+            } else if wants_click {
                 // A quiz question takes the click as its answer.
                 if let Some((lon, lat)) = self.state.map.clicked_at {
                     self.quiz_action(QuizAction::Answer(crate::model::Response::Map { lon, lat }));
@@ -727,6 +868,15 @@ impl AtlasApp {
                 self.state.selection = sel;
             }
         });
+        if let Some(t) = self.state.map.last_transform {
+            let at = t.rect.left_top() + egui::vec2(10.0, 110.0);
+            let (action, _) = crate::ui::draw::palette(ui, &mut self.state.drawing, at);
+            if let Some(a) = action {
+                self.draw_action(a);
+            }
+        }
+        crate::ui::draw::keys(ui, &mut self.state.drawing);
+        self.save_drawings();
         if self.state.quiz.active
             && let Some(t) = self.state.map.last_transform
         {
@@ -792,6 +942,22 @@ impl AtlasApp {
 
     fn menu(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                ui.label("Export the view as PNG (with legend and credits), for handouts");
+                let f = ui.label(egui::RichText::new("File").small());
+                ui.text_edit_singleline(&mut self.state.export_path)
+                    .labelled_by(f.id);
+                let path = self.state.export_path.trim().to_string();
+                if ui
+                    .add_enabled(!path.is_empty(), egui::Button::new("Export view as PNG"))
+                    .clicked()
+                {
+                    let mut job = ScreenshotJob::new(PathBuf::from(path));
+                    job.close_after = false;
+                    self.screenshot = Some(job);
+                    ui.close();
+                }
+            });
             ui.menu_button("Quiz", |ui| {
                 let n = self.state.quiz.len();
                 if ui
@@ -877,6 +1043,10 @@ impl AtlasApp {
                 }
             });
             ui.separator();
+            if let Some(status) = &self.status {
+                ui.label(egui::RichText::new(status).small());
+                ui.separator();
+            }
             ui.label(egui::RichText::new("Event Atlas").strong());
             ui.label(egui::RichText::new(self.atlas.data.article.lines().next().unwrap_or_default()).weak());
         });
@@ -912,12 +1082,18 @@ impl AtlasApp {
         let shot = job.image.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = shot {
             let path = job.path.clone();
+            let close_after = job.close_after;
             self.screenshot = None;
-            match save_png(&path, &image) {
-                Ok(()) => eprintln!("saved {}", path.display()),
-                Err(e) => eprintln!("error: cannot save {}: {e}", path.display()),
+            let done = match save_png(&path, &image) {
+                Ok(()) => format!("saved {}", path.display()),
+                Err(e) => format!("error: cannot save {}: {e}", path.display()),
+            };
+            if close_after {
+                eprintln!("{done}");
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                self.status = Some(done);
             }
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
         job.frames += 1;

@@ -114,6 +114,12 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("warning: {e}");
                 app.problems.push(e);
             }
+            // Drawings live beside eframe's saved state (not for one-off screenshots).
+            if screenshot.is_none()
+                && let Some(dir) = eframe::storage_dir("event-atlas")
+            {
+                app = app.with_annotations_file(dir.join("annotations.geojson"));
+            }
             if let Some(path) = screenshot {
                 app = app.with_screenshot(ScreenshotJob::new(path));
             }

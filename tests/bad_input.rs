@@ -239,8 +239,11 @@ fn check_reports_tour_problems_with_file_and_line() {
 fn check_reports_quiz_problems_with_file_and_line() {
     let (_tmp, root) = scratch();
     edit(&root, "quiz.json", |t| {
-        t.replacen("\"correct\": 1", "\"correct\": 7", 1)
-            .replacen("\"place\": \"doha\"", "\"place\": \"dohaa\"", 1)
+        t.replacen("\"correct\": 1", "\"correct\": 7", 1).replacen(
+            "\"place\": \"doha\"",
+            "\"place\": \"dohaa\"",
+            1,
+        )
     });
     let (_, errors) = check::load_and_check(&DataSource::Dir(root.clone())).expect("story loads");
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -255,8 +258,15 @@ fn check_reports_quiz_problems_with_file_and_line() {
         "{text:?}"
     );
     // A quiz that is not JSON is reported; the story still loads.
-    edit(&root, "quiz.json", |_| "{\"title\": \"q\", \"questions\": [}".into());
+    edit(&root, "quiz.json", |_| {
+        "{\"title\": \"q\", \"questions\": [}".into()
+    });
     let (ds, errors) = check::load_and_check(&DataSource::Dir(root.clone())).expect("story loads");
     assert!(!ds.places.is_empty());
-    assert!(errors.iter().any(|e| e.to_string().contains("quiz.json:1:")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("quiz.json:1:")),
+        "{errors:?}"
+    );
 }

@@ -118,7 +118,10 @@ fn a_wrong_click_shows_the_answer() {
     let pos = spot_in(&h, "AF-HEL");
     click(&mut h, pos);
     assert!(shows(&h, "Not quite."));
-    assert!(shows(&h, "You clicked Helmand; the answer is Badakhshan or Takhar."));
+    assert!(shows(
+        &h,
+        "You clicked Helmand; the answer is Badakhshan or Takhar."
+    ));
     assert_eq!(h.state().state.quiz.score(), (0, 1));
     let bds = h
         .state()
@@ -128,7 +131,10 @@ fn a_wrong_click_shows_the_answer() {
         .iter()
         .position(|p| p.iso == "AF-BDS")
         .expect("bds");
-    assert!(h.state().highlighted().provinces.contains(&bds), "the answer is shown on the map");
+    assert!(
+        h.state().highlighted().provinces.contains(&bds),
+        "the answer is shown on the map"
+    );
     // The click answered the question; it did not select Helmand.
     assert_ne!(
         h.state().state.selection,
@@ -155,7 +161,13 @@ fn choices_and_dates_are_scored_and_the_round_ends_with_a_score() {
         .iter()
         .position(|e| e.id == "taliban-direct-talks-with-us")
         .expect("event");
-    assert!(h.state().state.timeline.entry_rect(Item::Event(talks)).is_none());
+    assert!(
+        h.state()
+            .state
+            .timeline
+            .entry_rect(Item::Event(talks))
+            .is_none()
+    );
     h.state_mut().state.filter.time.cursor = days_from_civil(2016, 5, 1) as f64;
     h.run_steps(2);
     h.get_by_label("Answer with this date").click();

@@ -1,5 +1,6 @@
 //! Map layers, one walkers plugin each, drawing geometry prepared once in [`crate::atlas`].
 
+pub mod annotations;
 pub mod basemap;
 pub mod choropleth;
 pub mod crossings;

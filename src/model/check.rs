@@ -584,16 +584,31 @@ pub fn check_quiz(quiz: &super::Quiz, name: &str, text: &str, ds: &Dataset) -> V
         errors.push(DataError::at(name, text, &loc, path, msg));
     };
     if quiz.questions.is_empty() {
-        fail("", None, "$.questions".into(), "a quiz needs at least one question".into());
+        fail(
+            "",
+            None,
+            "$.questions".into(),
+            "a quiz needs at least one question".into(),
+        );
     }
     let mut seen = HashSet::new();
     for (i, q) in quiz.questions.iter().enumerate() {
         let path = format!("$.questions[{i}]");
         if q.id.trim().is_empty() || !seen.insert(q.id.as_str()) {
-            fail(&q.id, None, path.clone(), format!("question id {:?} is empty or used twice", q.id));
+            fail(
+                &q.id,
+                None,
+                path.clone(),
+                format!("question id {:?} is empty or used twice", q.id),
+            );
         }
         if q.prompt.trim().is_empty() {
-            fail(&q.id, Some("prompt"), format!("{path}.prompt"), "no prompt".into());
+            fail(
+                &q.id,
+                Some("prompt"),
+                format!("{path}.prompt"),
+                "no prompt".into(),
+            );
         }
         if q.quote.trim().is_empty() || !ds.article.contains(q.quote.as_str()) {
             fail(
@@ -604,7 +619,9 @@ pub fn check_quiz(quiz: &super::Quiz, name: &str, text: &str, ds: &Dataset) -> V
             );
         }
         let problem = match &q.answer {
-            Answer::Province { provinces } if provinces.is_empty() => Some("no province given".to_string()),
+            Answer::Province { provinces } if provinces.is_empty() => {
+                Some("no province given".to_string())
+            }
             Answer::Province { provinces } => provinces
                 .iter()
                 .find(|iso| ds.province(iso).is_none())
@@ -613,7 +630,9 @@ pub fn check_quiz(quiz: &super::Quiz, name: &str, text: &str, ds: &Dataset) -> V
                 if ds.place(place).is_none() {
                     Some(format!("unknown place {place:?}"))
                 } else if !(within_km.is_finite() && *within_km > 0.0) {
-                    Some(format!("within_km must be a positive distance, not {within_km}"))
+                    Some(format!(
+                        "within_km must be a positive distance, not {within_km}"
+                    ))
                 } else {
                     None
                 }
@@ -622,7 +641,10 @@ pub fn check_quiz(quiz: &super::Quiz, name: &str, text: &str, ds: &Dataset) -> V
                 if choices.len() < 2 {
                     Some("a choice needs at least two options".to_string())
                 } else if *correct >= choices.len() {
-                    Some(format!("correct is {correct} but there are {} options (counted from 0)", choices.len()))
+                    Some(format!(
+                        "correct is {correct} but there are {} options (counted from 0)",
+                        choices.len()
+                    ))
                 } else {
                     None
                 }

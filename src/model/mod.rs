@@ -1,5 +1,6 @@
 //! Plain data types of the story and their loading and validation. No egui here.
 
+pub mod annotation;
 mod atomic;
 mod boundaries;
 pub mod check;
@@ -15,6 +16,7 @@ mod quiz;
 mod tour;
 mod window;
 
+pub use annotation::Annotation;
 pub use atomic::write_atomic;
 pub use boundaries::{Country, Detail, Province, parse_countries, parse_provinces};
 pub use count::{Count, thousands};

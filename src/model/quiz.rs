@@ -13,7 +13,10 @@ pub enum Answer {
     /// Click within `within_km` of a place.
     Place { place: String, within_km: f64 },
     /// Pick one of `choices`; `correct` is its index (from 0).
-    Choice { choices: Vec<String>, correct: usize },
+    Choice {
+        choices: Vec<String>,
+        correct: usize,
+    },
     /// Put the time cursor within `within_days` of an event's date.
     Date { event: String, within_days: u32 },
 }
@@ -75,8 +78,12 @@ impl Question {
                 .map(|iso| ds.province(iso).map_or(iso.as_str(), |p| p.name.as_str()))
                 .collect::<Vec<_>>()
                 .join(" or "),
-            Answer::Place { place, .. } => ds.place(place).map_or(place.clone(), |p| p.name.clone()),
-            Answer::Choice { choices, correct } => choices.get(*correct).cloned().unwrap_or_default(),
+            Answer::Place { place, .. } => {
+                ds.place(place).map_or(place.clone(), |p| p.name.clone())
+            }
+            Answer::Choice { choices, correct } => {
+                choices.get(*correct).cloned().unwrap_or_default()
+            }
             Answer::Date { event, .. } => ds
                 .events
                 .iter()
@@ -116,9 +123,15 @@ impl Question {
                     }
                     Some(iso) => {
                         let name = ds.province(&iso).map_or(iso.clone(), |p| p.name.clone());
-                        (false, format!("You clicked {name}; the answer is {answer}."))
+                        (
+                            false,
+                            format!("You clicked {name}; the answer is {answer}."),
+                        )
                     }
-                    None => (false, format!("That is outside Afghanistan; the answer is {answer}.")),
+                    None => (
+                        false,
+                        format!("That is outside Afghanistan; the answer is {answer}."),
+                    ),
                 }
             }
             (Answer::Place { place, within_km }, Response::Map { lon, lat }) => {
@@ -158,7 +171,10 @@ impl Question {
                         };
                         let said = super::PartialDate::from_day_number(day).human();
                         if off <= i64::from(*within_days) {
-                            (true, format!("Right: {} ({said} is close enough).", e.date.human()))
+                            (
+                                true,
+                                format!("Right: {} ({said} is close enough).", e.date.human()),
+                            )
                         } else {
                             (
                                 false,
@@ -169,7 +185,10 @@ impl Question {
                     None => (false, format!("The quiz names an unknown event {event:?}.")),
                 }
             }
-            _ => (false, "That kind of answer does not fit this question.".to_string()),
+            _ => (
+                false,
+                "That kind of answer does not fit this question.".to_string(),
+            ),
         };
         Verdict { correct, detail }
     }

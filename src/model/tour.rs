@@ -91,6 +91,13 @@ impl Tour {
         serde_json::from_str(text).map_err(|e| DataError::json(name.to_string(), &e))
     }
 
+    /// Saves the tour atomically: the file is always either the old tour or the new one, whole,
+    /// even if the app is killed mid-save.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let json = self.to_json().map_err(std::io::Error::other)?;
+        super::write_atomic(path, json.as_bytes())
+    }
+
     /// The tour as pretty JSON, as saved.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         let mut s = serde_json::to_string_pretty(self)?;

@@ -8,6 +8,7 @@ use walkers::{Map, MapMemory, lon_lat};
 
 use super::{Selection, about, legend};
 use crate::atlas::{Atlas, Highlighted};
+use crate::map::annotations::AnnotationsLayer;
 use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::crossings::Motion;
 use crate::map::hit::{Hit, hit_test};
@@ -17,6 +18,7 @@ use crate::map::{
 use crate::model::PartialDate;
 use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::{Counter, Filter, Visible};
+use crate::ui::draw::Tool;
 
 /// What the map draws this frame besides the view itself, prepared by the app.
 pub struct MapInputs<'a> {
@@ -33,6 +35,21 @@ pub struct MapInputs<'a> {
     pub text_scale: f32,
     /// What the current tour slide highlights.
     pub highlighted: &'a Highlighted,
+    /// The teacher's drawings, the stroke in progress, and the drawing tool.
+    pub annotations: &'a Arc<Vec<crate::model::Annotation>>,
+    pub current_stroke: Option<(Vec<[f64; 2]>, [u8; 3], f32)>,
+    pub tool: Tool,
+}
+
+/// A drag on the map this frame, in lon/lat, for the pen.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Gesture {
+    /// Where the button went down, on the frame the drag is recognised.
+    pub start: Option<[f64; 2]>,
+    /// Where the pointer is while dragging.
+    pub at: Option<[f64; 2]>,
+    /// The drag ended this frame.
+    pub ended: bool,
 }
 
 /// A smooth move of the view (a tour going to its next slide).
@@ -63,6 +80,9 @@ pub struct MapView {
     /// Longitude / latitude of the last click on the map (this frame only), for the quiz.
     #[serde(skip)]
     pub clicked_at: Option<(f64, f64)>,
+    /// The pen's drag this frame.
+    #[serde(skip)]
+    pub gesture: Gesture,
     #[serde(skip)]
     label_cache: Arc<Mutex<LabelSpots>>,
     /// Legend, buttons and attribution as last drawn: labels keep out from under them.
@@ -84,6 +104,7 @@ impl Default for MapView {
             last_transform: None,
             hovered: None,
             clicked_at: None,
+            gesture: Gesture::default(),
             label_cache: Arc::default(),
             overlay_rects: Vec::new(),
             flight: None,
@@ -291,8 +312,16 @@ impl MapView {
         };
         let home = inverse_mercator(atlas.home.center());
 
+        let drawing = input.tool != Tool::Pan;
         let map = Map::new(None, &mut self.memory, lon_lat(home.x, home.y))
             .zoom_with_ctrl(false)
+            // While drawing, a left drag draws; the right or middle button still pans.
+            .drag_pan_buttons(if drawing {
+                egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
+            } else {
+                egui::DragPanButtons::PRIMARY
+            })
+            .double_click_to_zoom(!drawing)
             .with_plugin(BasemapLayer {
                 atlas: atlas.clone(),
                 hovered: hovered_province,
@@ -332,6 +361,10 @@ impl MapView {
                 selected_province,
                 hovered_province,
                 text_scale: input.text_scale,
+            })
+            .with_plugin(AnnotationsLayer {
+                items: input.annotations.clone(),
+                current: input.current_stroke.clone(),
             });
 
         let mut clicked = None;
@@ -339,10 +372,29 @@ impl MapView {
         let mut transform = None;
         let mut grabbed = false;
         let mut clicked_lonlat = None;
+        let mut gesture = Gesture::default();
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
             transform = Some(t);
-            grabbed = response.dragged()
+            if drawing {
+                ui.ctx().set_cursor_icon(CursorIcon::Crosshair);
+                // A drag is recognised only after the pointer has moved a little: the stroke
+                // starts where the button went down.
+                if response.drag_started()
+                    && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+                {
+                    let ll = inverse_mercator(t.invert(origin));
+                    gesture.start = Some([ll.x, ll.y]);
+                }
+                if (response.drag_started() || response.dragged())
+                    && let Some(pos) = response.interact_pointer_pos()
+                {
+                    let ll = inverse_mercator(t.invert(pos));
+                    gesture.at = Some([ll.x, ll.y]);
+                }
+                gesture.ended = response.drag_stopped();
+            }
+            grabbed = (!drawing && response.dragged())
                 || (response.hovered()
                     && ui.input(|i| {
                         i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0
@@ -377,6 +429,7 @@ impl MapView {
             }
         });
         self.clicked_at = clicked_lonlat;
+        self.gesture = gesture;
         // The user takes the map: a flight in progress gives way.
         if grabbed {
             self.flight = None;

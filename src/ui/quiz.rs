@@ -62,9 +62,9 @@ impl QuizState {
     pub fn wants_map_click(&self) -> bool {
         self.active
             && self.verdict.is_none()
-            && self.current_answer().is_some_and(|a| {
-                matches!(a, Answer::Province { .. } | Answer::Place { .. })
-            })
+            && self
+                .current_answer()
+                .is_some_and(|a| matches!(a, Answer::Province { .. } | Answer::Place { .. }))
     }
 
     /// The current question's answer spec.
