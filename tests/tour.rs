@@ -230,3 +230,42 @@ fn a_broken_tour_file_is_refused_with_its_line_and_the_app_keeps_going() {
     h.run_steps(2);
     assert!(shows(&h, "Event Atlas"));
 }
+
+#[test]
+fn the_shipped_tour_is_not_overwritten_unless_asked() {
+    let mut h = harness();
+    h.get_by_label("Tour").click();
+    h.run_steps(2);
+    h.get_by_label("Tour editor (open, edit, save)").click();
+    h.run_steps(2);
+    h.state_mut().state.tour.file_field = "data/tour.json".into();
+    h.run_steps(2);
+    let before = std::fs::read_to_string("data/tour.json").expect("shipped tour");
+    assert!(shows(&h, "Overwrite the shipped tour"));
+    // Save stays off until the teacher ticks the box.
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert!(h.state().state.tour.message.is_none());
+    assert_eq!(
+        std::fs::read_to_string("data/tour.json").expect("still there"),
+        before
+    );
+    assert!(event_atlas::ui::tour::is_shipped(
+        std::path::Path::new("./data/../data/tour.json"),
+        None
+    ));
+}
+
+#[test]
+fn larger_text_survives_a_restart() {
+    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
+    let state = Persisted {
+        ui_zoom: 1.5,
+        ..Persisted::default()
+    };
+    let saved = ron::to_string(&state).expect("ron");
+    let restored: Persisted = ron::from_str(&saved).expect("ron");
+    let h = harness_with(AtlasApp::new(atlas, restored));
+    assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-6);
+    assert!((h.state().state.ui_zoom - 1.5).abs() < 1e-6);
+}
