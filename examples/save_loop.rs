@@ -34,7 +34,7 @@ fn main() -> std::process::ExitCode {
     } else {
         (1..=4)
             .map(|k| {
-                let items: Vec<Annotation> = (0..k * 1500)
+                let items: Vec<Annotation> = (0..k * 600)
                     .map(|i| Annotation::Stroke {
                         color: [0, 0, 0],
                         width: 3.0,

@@ -41,14 +41,14 @@ fn kill_repeatedly(kind: &str, check: impl Fn(&str)) {
             .expect("spawn save_loop");
         // Let it get going, then kill it at a moment that differs each round.
         let mut waited = 0;
-        while !file.exists() && waited < 200 {
+        while !file.exists() && waited < 3000 {
             std::thread::sleep(Duration::from_millis(10));
             waited += 1;
         }
         std::thread::sleep(Duration::from_millis(5 + (round * 7) % 60));
         child.kill().expect("kill");
         let _ = child.wait();
-        let text = std::fs::read_to_string(&file).expect("the file is there");
+        let text = std::fs::read_to_string(&file).expect("save_loop wrote the file within 30 s");
         check(&text);
     }
 }
@@ -66,7 +66,7 @@ fn drawings_are_never_left_half_written() {
     kill_repeatedly("drawings", |text| {
         let (items, skipped) =
             annotation::from_geojson("saved.json", text).expect("whole drawings after a kill");
-        assert!(items.len() >= 200);
+        assert!(items.len() >= 600);
         assert_eq!(skipped, 0);
     });
 }
