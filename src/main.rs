@@ -61,15 +61,21 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
             Renderer::Glow => eframe::Renderer::Glow,
             Renderer::Wgpu => eframe::Renderer::Wgpu,
         },
-        // A screenshot run must not read or write the user's saved view.
+        // A screenshot run must not read or write the user's saved view, nor open at the window
+        // size the user last left (eframe restores it from storage whatever `--size` says): it
+        // gets a storage folder of its own that holds nothing.
         persist_window: cli.screenshot.is_none(),
+        persistence_path: cli.screenshot.as_ref().map(|_| {
+            std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id()))
+        }),
         ..Default::default()
     };
     let select = cli.select.clone();
     let (time, window) = (cli.time, cli.window);
     let (tour, slide) = (cli.tour.clone(), cli.slide);
     let screenshot = cli.screenshot.clone();
-    eframe::run_native(
+    let capture_dir = options.persistence_path.clone();
+    let result = eframe::run_native(
         "event-atlas",
         options,
         Box::new(move |cc| {
@@ -126,5 +132,9 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"));
+    if let Some(dir) = capture_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
 }

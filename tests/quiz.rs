@@ -115,6 +115,8 @@ fn a_wrong_click_shows_the_answer() {
     let mut h = harness();
     start(&mut h);
     go_to(&mut h, "border-provinces");
+    // Even with the pen in hand, a click answers the question.
+    h.state_mut().state.drawing.tool = event_atlas::ui::draw::Tool::Pen;
     let pos = spot_in(&h, "AF-HEL");
     click(&mut h, pos);
     assert!(shows(&h, "Not quite."));

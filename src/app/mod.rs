@@ -267,8 +267,10 @@ impl AtlasApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
         if self.state.panel_open {
             let visible = self.derived.visible.clone();
+            // Narrower by default in small windows (a projector at 1024×768).
+            let width = (ui.available_width() * 0.28).clamp(260.0, 390.0);
             egui::Panel::right("details")
-                .default_size(390.0)
+                .default_size(width)
                 .size_range(260.0..=700.0)
                 .resizable(true)
                 .show(ui, |ui| {
@@ -343,21 +345,26 @@ impl AtlasApp {
                 self.state
                     .map
                     .ui(ui, &input, &mut self.state.filter, &mut self.state.shading);
-            if self.state.drawing.tool != Tool::Pan {
-                // Drawing: clicks and drags make drawings, they do not select.
+            let tool = self.state.drawing.tool;
+            if tool != Tool::Pan {
+                // Drawing: the pen takes drags, the pin takes clicks; neither selects.
                 self.draw_on_map();
-            } else if wants_click {
-                // A quiz question takes the click as its answer.
+            }
+            if wants_click && tool != Tool::Pin {
+                // A quiz question takes the click as its answer (even with the pen in hand).
                 if let Some((lon, lat)) = self.state.map.clicked_at {
                     self.quiz_action(QuizAction::Answer(crate::model::Response::Map { lon, lat }));
                 }
-            } else if let Some(sel) = sel {
+            } else if tool == Tool::Pan
+                && let Some(sel) = sel
+            {
                 self.state.selection = sel;
             }
         });
         if let Some(t) = self.state.map.last_transform {
-            let at = t.rect.left_top() + egui::vec2(10.0, 110.0);
-            let (action, _) = crate::ui::draw::palette(ui, &mut self.state.drawing, at);
+            let at = t.rect.right_top() + egui::vec2(-10.0, 10.0);
+            let (action, palette) = crate::ui::draw::palette(ui, &mut self.state.drawing, at);
+            self.state.map.add_obstacle(palette);
             if let Some(a) = action {
                 self.draw_action(a);
             }
@@ -372,6 +379,7 @@ impl AtlasApp {
                 quiz::card(ui, &self.state.quiz, t.rect, self.state.text_scale, day);
             if let Some(card) = card {
                 self.card_height = card.bottom() - t.rect.top() + 6.0;
+                self.state.map.add_obstacle(card);
             }
             if let Some(a) = action {
                 self.quiz_action(a);
@@ -384,6 +392,7 @@ impl AtlasApp {
                 tour::presenter(ui, &self.state.tour, t.rect, self.state.text_scale);
             if let Some(card) = card {
                 self.card_height = card.bottom() - t.rect.top() + 6.0;
+                self.state.map.add_obstacle(card);
             }
             if let Some(a) = action {
                 self.tour_action(a);

@@ -72,6 +72,11 @@ impl LabelsLayer {
         let vis = &self.visible;
         let placed = layout(atlas, t, vis);
         let marker_at: Vec<Pos2> = placed.iter().map(|p| p.center).collect();
+        // No label covers a marker.
+        let marker_rects: Vec<Rect> = placed
+            .iter()
+            .map(|p| Rect::from_center_size(p.center, vec2(2.0 * p.radius, 2.0 * p.radius)))
+            .collect();
         for i in [self.selected_province, self.hovered_province]
             .into_iter()
             .flatten()
@@ -170,7 +175,12 @@ impl LabelsLayer {
                 color: style::LABEL,
                 force: false,
                 boxed: false,
-                alternatives: Vec::new(),
+                // Left, below, above: wherever the neighbours leave room.
+                alternatives: vec![
+                    (p.center - vec2(p.radius + 3.0, 0.0), Align2::RIGHT_CENTER),
+                    (p.center + vec2(0.0, p.radius + 2.0), Align2::CENTER_TOP),
+                    (p.center - vec2(0.0, p.radius + 2.0), Align2::CENTER_BOTTOM),
+                ],
             });
         }
         cands.extend(
@@ -246,6 +256,7 @@ impl LabelsLayer {
         }
 
         let mut taken: Vec<Rect> = self.obstacles.clone();
+        taken.extend(marker_rects);
         for c in cands {
             let size = text_size(painter, &c.text, c.font.clone());
             let pad = if c.boxed { 6.0 } else { 2.0 };

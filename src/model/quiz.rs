@@ -139,13 +139,22 @@ impl Question {
                     Some(p) => {
                         let d = km((lon, lat), (p.lon, p.lat));
                         if d <= *within_km {
-                            (true, format!("Right: {} ({:.0} km away).", p.name, d))
+                            (
+                                true,
+                                format!(
+                                    "Right: {} ({} km away).",
+                                    p.name,
+                                    super::thousands(d.round() as u64)
+                                ),
+                            )
                         } else {
                             (
                                 false,
                                 format!(
-                                    "You clicked {d:.0} km from {}; within {within_km:.0} km counts.",
-                                    p.name
+                                    "You clicked {} km from {}; within {} km counts.",
+                                    super::thousands(d.round() as u64),
+                                    p.name,
+                                    super::thousands(within_km.round() as u64)
                                 ),
                             )
                         }

@@ -168,11 +168,12 @@ fn swatch_color(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
-/// The palette on the map's left edge, under the zoom buttons.
+/// The palette in the map's top-right corner (`at`), clear of the legend and the zoom buttons.
 pub fn palette(ui: &Ui, d: &mut Drawing, at: egui::Pos2) -> (Option<DrawAction>, egui::Rect) {
     let mut action = None;
     let area = egui::Area::new(egui::Id::unique("draw-palette"))
         .fixed_pos(at)
+        .pivot(egui::Align2::RIGHT_TOP)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(150.0);

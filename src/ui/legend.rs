@@ -8,13 +8,16 @@ use crate::model::{Count, EventKind};
 use crate::timeline::Filter;
 
 /// Draws the legend's contents (placed by the caller in a corner of the map). Its checkboxes
-/// switch event kinds on and off, and it picks what the provinces are shaded by.
+/// switch event kinds on and off, and it picks what the provinces are shaded by. `compact` (a
+/// small map, e.g. a projector at 1024×768) puts the kinds in three columns and folds the
+/// arrows and shading away.
 pub fn ui(
     ui: &mut Ui,
     kinds_present: &[EventKind],
     filter: &mut Filter,
     shading: &mut Shading,
     choropleth: &Choropleth,
+    compact: bool,
 ) {
     ui.strong("Legend");
     ui.label(egui::RichText::new("Events (letter = kind; untick to hide)").small());
@@ -22,17 +25,29 @@ pub fn ui(
         .into_iter()
         .filter(|k| kinds_present.contains(k))
         .collect();
+    let columns = if compact { 3 } else { 2 };
     egui::Grid::new("legend-kinds")
-        .num_columns(2)
+        .num_columns(columns)
         .spacing([12.0, 3.0])
         .show(ui, |ui| {
-            for pair in kinds.chunks(2) {
-                for &kind in pair {
+            for row in kinds.chunks(columns) {
+                for &kind in row {
                     kind_entry(ui, kind, filter);
                 }
                 ui.end_row();
             }
         });
+    if compact {
+        egui::CollapsingHeader::new(egui::RichText::new("Arrows and shading").small())
+            .id_salt("legend-more")
+            .show(ui, |ui| more(ui, shading, choropleth));
+    } else {
+        more(ui, shading, choropleth);
+    }
+}
+
+/// The legend below the kinds: arrows, the border, province shading.
+fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Soldiers crossing").small());
     let thick = Count {

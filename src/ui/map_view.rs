@@ -184,6 +184,12 @@ impl MapView {
         self.memory.center_at(lon_lat(c.x, c.y));
     }
 
+    /// Something drawn over the map after it (the drawing palette, a slide or quiz card):
+    /// labels keep out from under it from the next frame on.
+    pub fn add_obstacle(&mut self, rect: Rect) {
+        self.overlay_rects.push(rect);
+    }
+
     /// Whether a flight is under way.
     pub fn flying(&self) -> bool {
         self.flight.is_some()
@@ -506,7 +512,8 @@ impl MapView {
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     if self.show_legend {
-                        legend::ui(ui, &kinds, filter, shading, input.choropleth);
+                        let compact = rect.height() < 620.0;
+                        legend::ui(ui, &kinds, filter, shading, input.choropleth, compact);
                         if ui.small_button("Hide legend").clicked() {
                             self.show_legend = false;
                         }
