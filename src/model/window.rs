@@ -71,17 +71,6 @@ impl Default for Window {
 pub struct WindowError(pub String);
 
 impl Window {
-    /// Window presets offered in the timeline.
-    pub const PRESETS: [Window; 7] = [
-        Window::new(1, Unit::Day),
-        Window::new(3, Unit::Day),
-        Window::new(1, Unit::Week),
-        Window::new(2, Unit::Week),
-        Window::new(1, Unit::Month),
-        Window::new(1, Unit::Year),
-        Window::new(5, Unit::Year),
-    ];
-
     /// A window of `count` units (at least one).
     pub const fn new(count: u32, unit: Unit) -> Self {
         Self {

@@ -4,7 +4,7 @@
 //! gives it, and totals are the article's own totals, shown once the cursor reaches their end.
 
 use super::{Vis, Visible};
-use crate::model::{Dataset, PartialDate};
+use crate::model::Dataset;
 
 /// The counter's lines, most recent first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,11 +17,6 @@ impl Counter {
     pub fn text(&self) -> String {
         self.lines.join("; ")
     }
-}
-
-/// "22 June 2021" for a day, "June 2021" for a month.
-fn since(d: PartialDate) -> String {
-    d.human()
 }
 
 /// The counter at the filter that produced `vis`.
@@ -77,14 +72,14 @@ pub fn crossing_counter(data: &Dataset, vis: &Visible) -> Counter {
             lines.push(format!(
                 "{} crossings into {to} since {}",
                 t.cases,
-                since(t.start)
+                t.start.human()
             ));
         } else {
             lines.push(format!(
                 "{} in {} crossings into {to} since {}",
                 t.people.label(),
                 t.cases,
-                since(t.start)
+                t.start.human()
             ));
         }
     }

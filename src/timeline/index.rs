@@ -35,17 +35,6 @@ impl Visible {
         };
         v.copied().unwrap_or(Vis::Hidden)
     }
-
-    /// Everything shown (for the state before any filter, and for tests).
-    pub fn all(data: &Dataset) -> Self {
-        Self {
-            day: i64::MAX / 4,
-            first_day: None,
-            events: vec![Vis::Shown; data.events.len()],
-            crossings: vec![Vis::Shown; data.crossings.crossings.len()],
-            totals: vec![true; data.crossings.totals.len()],
-        }
-    }
 }
 
 /// Events and crossings by first possible day.
