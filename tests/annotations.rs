@@ -1,37 +1,17 @@
 //! Drawing on the map in class: pen strokes and pins anchored to coordinates, undo / redo,
 //! saved as they change and restored on the next start, exported and imported as GeoJSON.
 
-use std::sync::Arc;
+mod common;
 
-use egui::{Event, Modifiers, PointerButton, Pos2, pos2};
+use common::{atlas, button, click, harness_with};
+
+use egui::{Event, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
-use event_atlas::atlas::Atlas;
-use event_atlas::model::{Annotation, DataSource};
+use event_atlas::model::Annotation;
 use event_atlas::spatial::mercator;
 use event_atlas::ui::draw::Tool;
-
-fn atlas() -> Arc<Atlas> {
-    Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"))
-}
-
-fn harness_with(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    let mut h = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn button(h: &mut Harness<'_, AtlasApp>, pos: Pos2, pressed: bool) {
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
 
 /// Presses at `from`, moves in steps to `to`, releases: a drag as a hand makes it.
 fn drag(h: &mut Harness<'_, AtlasApp>, from: Pos2, to: Pos2) {
@@ -45,14 +25,6 @@ fn drag(h: &mut Harness<'_, AtlasApp>, from: Pos2, to: Pos2) {
         h.step();
     }
     button(h, to, false);
-    h.run_steps(2);
-}
-
-fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    h.hover_at(pos);
-    h.step();
-    button(h, pos, true);
-    button(h, pos, false);
     h.run_steps(2);
 }
 

@@ -1,42 +1,16 @@
 //! The quiz as a class plays it: map clicks, choices and dates, scored with the article's words.
 
-use std::sync::Arc;
+mod common;
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use common::{click, harness, shows};
+
+use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use event_atlas::app::{AtlasApp, Persisted};
-use event_atlas::atlas::{Atlas, Item};
+use event_atlas::app::AtlasApp;
+use event_atlas::atlas::Item;
 use event_atlas::map::hit::{Hit, hit_test};
-use event_atlas::model::{DataSource, days_from_civil};
-
-fn harness() -> Harness<'static, AtlasApp> {
-    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"));
-    let app = AtlasApp::new(atlas, Persisted::default());
-    let mut h = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn shows(h: &Harness<'_, AtlasApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    h.hover_at(pos);
-    h.step();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run_steps(3);
-}
+use event_atlas::model::days_from_civil;
 
 /// A point of the map inside province `iso`, not under the quiz card, the legend or a marker.
 fn spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {

@@ -1,9 +1,13 @@
 //! The timeline as a user drives it: the cursor, window mode, playback, ticks, kinds, shading.
 
+mod common;
+
+use common::{click, harness, harness_with, shows};
+
 use std::sync::Arc;
 
+use egui::Pos2;
 use egui::accesskit::Role;
-use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
@@ -12,37 +16,6 @@ use event_atlas::map::hit::{Hit, hit_test};
 use event_atlas::model::{DataSource, Dataset, days_from_civil};
 use event_atlas::timeline::{TimeMode, Vis};
 use event_atlas::ui::Selection;
-
-fn harness_with(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    let mut h = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn harness() -> Harness<'static, AtlasApp> {
-    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"));
-    harness_with(AtlasApp::new(atlas, Persisted::default()))
-}
-
-fn shows(h: &Harness<'_, AtlasApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    h.hover_at(pos);
-    h.step();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run_steps(3);
-}
 
 /// Clicks the timeline's ruler at the middle of a day, as a user picks a date.
 fn click_day(h: &mut Harness<'_, AtlasApp>, y: i32, m: u8, d: u8) {

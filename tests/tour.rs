@@ -1,5 +1,9 @@
 //! The guided tour as a teacher uses it: presenting with keys and buttons, authoring, files.
 
+mod common;
+
+use common::{harness, harness_with, shows};
+
 use std::sync::Arc;
 
 use egui::accesskit::Role;
@@ -9,23 +13,6 @@ use event_atlas::app::{AtlasApp, Persisted};
 use event_atlas::atlas::Atlas;
 use event_atlas::model::{DataSource, Tour};
 use event_atlas::ui::Selection;
-
-fn harness_with(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    let mut h = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn harness() -> Harness<'static, AtlasApp> {
-    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"));
-    harness_with(AtlasApp::new(atlas, Persisted::default()))
-}
-
-fn shows(h: &Harness<'_, AtlasApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
 
 fn province(h: &Harness<'_, AtlasApp>, iso: &str) -> usize {
     h.state()
