@@ -72,6 +72,9 @@ pub struct Cli {
     /// Present the tour from this slide (1 = the first); with --screenshot, render that slide.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub slide: Option<u32>,
+    /// Open a data file as a layer (ACLED or UCDP GED CSV, GeoJSON); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub open: Vec<PathBuf>,
     /// Window size.
     #[arg(long, default_value = "1600x1000", value_name = "WxH")]
     pub size: Size,
@@ -91,11 +94,80 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Convert between ACLED CSV, UCDP GED CSV and GeoJSON (the app's own importer), reporting
+    /// bad rows on standard error.
+    Convert {
+        /// The file to read (format detected from its header).
+        input: PathBuf,
+        /// Where to write: .geojson / .json, or .csv.
+        #[arg(long, value_name = "OUTPUT")]
+        out: PathBuf,
+        /// CSV column layout (default: UCDP's for UCDP input, ACLED's otherwise).
+        #[arg(long, value_enum)]
+        layout: Option<Layout>,
+    },
     /// Validate a data folder: schema, ids, verbatim quotes, coordinates, provinces.
     Check {
         /// The folder to check (default: ./data).
         data_dir: Option<PathBuf>,
     },
+}
+
+/// CSV layouts `convert` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    Acled,
+    Ucdp,
+}
+
+/// `event-atlas convert`.
+pub fn convert(input: &Path, out: &Path, layout: Option<Layout>) -> anyhow::Result<()> {
+    use crate::import::{CsvLayout, Progress, import_file, write_csv, write_geojson};
+    let started = std::time::Instant::now();
+    let imported = import_file(input, &Progress::default())?;
+    let layer = &imported.layer;
+    eprintln!(
+        "{}: detected {}; {} events read, {} bad rows skipped",
+        input.display(),
+        layer.format.label(),
+        layer.len(),
+        layer.bad_row_count
+    );
+    for b in layer.bad_rows.iter().take(20) {
+        eprintln!("  {}:{}: {}", input.display(), b.line, b.reason);
+    }
+    if layer.bad_row_count > 20 {
+        eprintln!("  … and {} more", layer.bad_row_count - 20);
+    }
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut bytes = Vec::new();
+    let rows = 0..layer.len();
+    match ext.as_str() {
+        "geojson" | "json" => write_geojson(layer, rows, &mut bytes)?,
+        "csv" => {
+            let layout = match layout {
+                Some(Layout::Acled) => CsvLayout::Acled,
+                Some(Layout::Ucdp) => CsvLayout::Ucdp,
+                None => CsvLayout::for_format(layer.format),
+            };
+            write_csv(layer, rows, layout, &mut bytes)?;
+        }
+        _ => bail!(
+            "{}: the output must end in .geojson, .json or .csv",
+            out.display()
+        ),
+    }
+    write_atomic(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} events to {} in {:.2} s",
+        layer.len(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 fn source(data: Option<&Path>) -> DataSource {

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod atlas;
 pub mod cli;
+pub mod import;
 pub mod map;
 pub mod model;
 pub mod spatial;

@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Geocode { article, out }) => {
             cli::geocode(article, out.as_deref(), cli.data.as_deref())
         }
+        Some(Command::Convert { input, out, layout }) => cli::convert(input, out, *layout),
         Some(Command::Check { data_dir }) => {
             cli::check(data_dir.as_deref().or(cli.data.as_deref()))
         }
@@ -74,6 +75,7 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
     let (time, window) = (cli.time, cli.window);
     let (tour, slide) = (cli.tour.clone(), cli.slide);
     let screenshot = cli.screenshot.clone();
+    let open = cli.open.clone();
     let capture_dir = options.persistence_path.clone();
     let result = eframe::run_native(
         "event-atlas",
@@ -113,6 +115,12 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
             }
             if let Some(date) = time {
                 app.set_time(date, window);
+            }
+            if screenshot.is_none() {
+                app.reopen_saved_layers();
+            }
+            for path in &open {
+                app.open_data(path.clone());
             }
             if let Some(what) = &select
                 && let Err(e) = app.select(what)

@@ -4,6 +4,7 @@
 //! [`drawings`] (the pen and pins) and [`screenshot`] (PNG handouts).
 
 mod drawings;
+pub mod importing;
 mod presenting;
 mod quizzing;
 mod screenshot;
@@ -56,6 +57,8 @@ pub struct Persisted {
     pub drawing: Drawing,
     /// Size of everything in the window (View › Text size; Ctrl +/− too), for projectors.
     pub ui_zoom: f32,
+    /// Data files the user opened (read again at start), with their filters.
+    pub layers: Vec<importing::SavedLayer>,
 }
 
 impl Default for Persisted {
@@ -74,6 +77,7 @@ impl Default for Persisted {
             export_path: "event-atlas-view.png".into(),
             drawing: Drawing::default(),
             ui_zoom: 1.0,
+            layers: Vec::new(),
         }
     }
 }
@@ -112,6 +116,18 @@ pub struct AtlasApp {
     pub status: Option<String>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
+    /// Imports running in the background.
+    pub jobs: Vec<importing::ImportJob>,
+    /// Opened data files, drawn as layers.
+    pub layers: Vec<importing::OpenLayer>,
+    /// The imported cluster listed in the side panel.
+    pub picked: Option<crate::map::imported::ClusterHit>,
+    /// The Layers window.
+    pub layers_open: bool,
+    /// Typed path in the Layers window.
+    pub open_path: String,
+    /// A file dialog waiting for the user: for opening (None) or exporting layer `i`.
+    dialog: Option<(Option<usize>, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
 }
 
 impl AtlasApp {
@@ -137,6 +153,12 @@ impl AtlasApp {
             screenshot: None,
             status: None,
             capture_only: false,
+            jobs: Vec::new(),
+            layers: Vec::new(),
+            picked: None,
+            layers_open: false,
+            open_path: String::new(),
+            dialog: None,
         };
         app.load_tour();
         app.load_quiz();
@@ -264,6 +286,9 @@ impl AtlasApp {
             .timeline
             .advance(ui, &atlas, &mut self.state.filter);
         self.refresh();
+        self.take_dropped_files(ui.ctx());
+        self.poll_imports(ui.ctx());
+        self.poll_dialog();
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
         if self.state.panel_open {
             let visible = self.derived.visible.clone();
@@ -275,11 +300,15 @@ impl AtlasApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
+                    if self.picked_panel(ui) {
+                        return;
+                    }
                     if let Some(sel) =
                         side_panel::ui(ui, &self.atlas, &self.state.selection, &visible)
                     {
                         self.state.selection = sel;
                     }
+                    self.province_imports(ui);
                 });
         }
         self.state.timeline.hidden_item = match self.state.quiz.current_answer() {
@@ -321,6 +350,7 @@ impl AtlasApp {
                 grow_days: (playback.speed * 0.8).max(1e-3),
                 time: ui.input(|i| i.time),
             });
+            let imported = self.layer_draws();
             let input = MapInputs {
                 atlas: &atlas,
                 selection: &self.state.selection,
@@ -339,6 +369,8 @@ impl AtlasApp {
                     .clone()
                     .map(|p| (p, self.state.drawing.color, self.state.drawing.width)),
                 tool: self.state.drawing.tool,
+                imported,
+                picked: self.picked,
             };
             let wants_click = self.state.quiz.wants_map_click();
             let sel =
@@ -356,8 +388,14 @@ impl AtlasApp {
                     self.quiz_action(QuizAction::Answer(crate::model::Response::Map { lon, lat }));
                 }
             } else if tool == Tool::Pan
+                && let Some(c) = self.state.map.clicked_cluster
+            {
+                self.picked = Some(c);
+                self.state.panel_open = true;
+            } else if tool == Tool::Pan
                 && let Some(sel) = sel
             {
+                self.picked = None;
                 self.state.selection = sel;
             }
         });
@@ -414,12 +452,23 @@ impl AtlasApp {
             }
         }
         about::ui(ui.ctx(), &mut self.about_open);
+        self.layers_window(ui.ctx());
+        self.drop_hint(ui.ctx());
         self.problems_window(ui.ctx());
     }
 
     fn menu(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                if ui.button("Open data file (ACLED, UCDP GED, GeoJSON)…").clicked() {
+                    self.browse_open();
+                    ui.close();
+                }
+                if ui.button("Layers…").clicked() {
+                    self.layers_open = true;
+                    ui.close();
+                }
+                ui.separator();
                 ui.label("Export the view as PNG (with legend and credits), for handouts");
                 let f = ui.label(egui::RichText::new("File").small());
                 ui.text_edit_singleline(&mut self.state.export_path)

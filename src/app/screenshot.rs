@@ -56,7 +56,7 @@ impl AtlasApp {
         }
         job.frames += 1;
         // A few frames let fonts, layout and the fitted view settle.
-        if !job.requested && job.frames >= 6 {
+        if !job.requested && job.frames >= 6 && self.jobs.is_empty() {
             job.requested = true;
             let slot = job.image.clone();
             let ctx = ui.ctx().clone();

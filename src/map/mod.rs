@@ -5,6 +5,7 @@ pub mod basemap;
 pub mod choropleth;
 pub mod crossings;
 pub mod hit;
+pub mod imported;
 pub mod labels;
 pub mod markers;
 pub mod style;

@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod border;
+pub mod cluster;
 pub mod geocode;
 pub mod lod;
 pub mod mercator;
@@ -9,6 +10,7 @@ pub mod provinces;
 
 pub use anchor::Anchor;
 pub use border::shared_border;
+pub use cluster::Clusters;
 pub use lod::{LodMesh, LodShape};
 pub use mercator::mercator;
 pub use provinces::ProvinceIndex;

@@ -39,6 +39,10 @@ pub struct MapInputs<'a> {
     pub annotations: &'a Arc<Vec<crate::model::Annotation>>,
     pub current_stroke: Option<(Vec<[f64; 2]>, [u8; 3], f32)>,
     pub tool: Tool,
+    /// Imported layers (ACLED, UCDP, GeoJSON) as counted for this zoom and filter.
+    pub imported: Arc<Vec<crate::map::imported::LayerDraw>>,
+    /// The imported cluster shown in the side panel.
+    pub picked: Option<crate::map::imported::ClusterHit>,
 }
 
 /// A drag on the map this frame, in lon/lat, for the pen.
@@ -80,6 +84,11 @@ pub struct MapView {
     /// Longitude / latitude of the last click on the map (this frame only), for the quiz.
     #[serde(skip)]
     pub clicked_at: Option<(f64, f64)>,
+    /// An imported cluster clicked this frame.
+    #[serde(skip)]
+    pub clicked_cluster: Option<crate::map::imported::ClusterHit>,
+    #[serde(skip)]
+    hovered_cluster: Option<crate::map::imported::ClusterHit>,
     /// The pen's drag this frame.
     #[serde(skip)]
     pub gesture: Gesture,
@@ -104,6 +113,8 @@ impl Default for MapView {
             last_transform: None,
             hovered: None,
             clicked_at: None,
+            clicked_cluster: None,
+            hovered_cluster: None,
             gesture: Gesture::default(),
             label_cache: Arc::default(),
             overlay_rects: Vec::new(),
@@ -348,6 +359,11 @@ impl MapView {
                     _ => None,
                 },
             })
+            .with_plugin(crate::map::imported::ImportedLayer {
+                layers: input.imported.clone(),
+                selected: input.picked,
+                hovered: self.hovered_cluster,
+            })
             .with_plugin(MarkersLayer {
                 atlas: atlas.clone(),
                 visible: visible.clone(),
@@ -379,6 +395,8 @@ impl MapView {
         let mut grabbed = false;
         let mut clicked_lonlat = None;
         let mut gesture = Gesture::default();
+        let mut clicked_cluster = None;
+        let mut hovered_cluster = None;
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
             transform = Some(t);
@@ -405,9 +423,18 @@ impl MapView {
                     && ui.input(|i| {
                         i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0
                     }));
+            // The story's own markers and arrows come first; then imported clusters; then provinces.
+            let cluster_at = |pos: egui::Pos2, story: Option<Hit>| match story {
+                Some(Hit::Marker(_) | Hit::Crossing(_)) => None,
+                _ => crate::map::imported::hit(&input.imported, &t, pos),
+            };
             if let Some(pos) = response.hover_pos() {
                 hovered = hit_test(atlas, &t, pos, visible);
-                if let Some(h) = hovered {
+                hovered_cluster = cluster_at(pos, hovered);
+                if let Some(c) = hovered_cluster {
+                    ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+                    cluster_tooltip(ui, &input.imported, c, pos);
+                } else if let Some(h) = hovered {
                     if !matches!(h, Hit::Province(_)) {
                         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
                     }
@@ -419,7 +446,9 @@ impl MapView {
             {
                 let ll = inverse_mercator(t.invert(pos));
                 clicked_lonlat = Some((ll.x, ll.y));
-                clicked = Some(match hit_test(atlas, &t, pos, visible) {
+                let story = hit_test(atlas, &t, pos, visible);
+                clicked_cluster = cluster_at(pos, story);
+                clicked = Some(match story {
                     Some(Hit::Province(i)) => {
                         Selection::Province(atlas.data.provinces[i].iso.clone())
                     }
@@ -435,6 +464,11 @@ impl MapView {
             }
         });
         self.clicked_at = clicked_lonlat;
+        self.clicked_cluster = clicked_cluster;
+        if hovered_cluster != self.hovered_cluster {
+            self.hovered_cluster = hovered_cluster;
+            ui.ctx().request_repaint();
+        }
         self.gesture = gesture;
         // The user takes the map: a flight in progress gives way.
         if grabbed {
@@ -604,6 +638,11 @@ fn tooltip(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::Pos2) {
             format!("{}: {}, {}", c.who, c.people.label(), c.date.human())
         }
     };
+    tip(ui, text, pos);
+}
+
+/// A dark tooltip box beside the pointer, kept inside the map.
+fn tip(ui: &Ui, text: String, pos: egui::Pos2) {
     let painter = ui.painter();
     let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), Color32::WHITE);
     let rect = Rect::from_min_size(pos + vec2(14.0, 14.0), galley.size()).expand(5.0);
@@ -619,4 +658,37 @@ fn tooltip(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::Pos2) {
         egui::StrokeKind::Inside,
     );
     painter.galley(rect.min + vec2(5.0, 5.0), galley, Color32::WHITE);
+}
+
+/// Tooltip over an imported cluster: how many events, of which types.
+fn cluster_tooltip(
+    ui: &Ui,
+    layers: &[crate::map::imported::LayerDraw],
+    hit: crate::map::imported::ClusterHit,
+    pos: egui::Pos2,
+) {
+    let Some(d) = layers.get(hit.layer) else {
+        return;
+    };
+    let Some(t) = d.tallies.get(hit.run) else {
+        return;
+    };
+    let layer = &d.data.layer;
+    let text = if t.count == 1 {
+        let r = &layer.records[t.first as usize];
+        format!(
+            "{}\n{}\n{}\nClick for details",
+            layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str()),
+            crate::ui::imported_panel::date_text(layer, r),
+            crate::ui::imported_panel::place_text(layer, r)
+        )
+    } else {
+        let kind = layer.kinds.get(t.kind as usize).map_or("", |k| k.as_str());
+        let mixed = if t.mixed { " and other types" } else { "" };
+        format!(
+            "{} events ({}), mostly {kind}{mixed}\nClick to list them",
+            t.count, layer.name
+        )
+    };
+    tip(ui, text, pos);
 }

@@ -2,7 +2,9 @@
 
 pub mod about;
 pub mod draw;
+pub mod imported_panel;
 pub mod item_card;
+pub mod layers;
 pub mod legend;
 pub mod map_view;
 pub mod quiz;
