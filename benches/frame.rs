@@ -72,5 +72,48 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// The app with imported ACLED-layout events in view (all of them shown), still and while the
+/// cursor moves a day per frame (the clusters are recounted on every day change).
+fn imported(c: &mut Criterion) {
+    use event_atlas::import::{Imported, Progress, parse_bytes, synthetic};
+    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
+    let mut group = c.benchmark_group("frame_1920x1080_imported");
+    group.sample_size(20);
+    for n in [100_000usize, 1_000_000] {
+        let text = synthetic::acled_csv(n, 1);
+        let layer = parse_bytes("bench.csv", text.as_bytes(), &Progress::default()).expect("parse");
+        drop(text);
+        let imported = Imported::index(layer, &Progress::default());
+        let ctx = egui::Context::default();
+        let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
+        app.add_layer(imported);
+        app.state.filter.time.cursor = event_atlas::model::days_from_civil(2024, 6, 1) as f64;
+        let mut f = 0;
+        for _ in 0..5 {
+            let _ = ctx.run_ui(input(f), |ui| app.show(ui));
+            f += 1;
+        }
+        group.bench_function(format!("{}k_events_home_view", n / 1000), |b| {
+            b.iter(|| {
+                f += 1;
+                let out = ctx.run_ui(input(f), |ui| app.show(ui));
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            })
+        });
+        let start = event_atlas::model::days_from_civil(2019, 1, 1) as f64;
+        let mut day = 0.0;
+        group.bench_function(format!("{}k_events_cursor_moving", n / 1000), |b| {
+            b.iter(|| {
+                f += 1;
+                day = (day + 1.0) % 1500.0;
+                app.state.filter.time.cursor = start + day;
+                let out = ctx.run_ui(input(f), |ui| app.show(ui));
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, imported);
 criterion_main!(benches);

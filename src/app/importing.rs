@@ -543,3 +543,11 @@ impl AtlasApp {
         }
     }
 }
+
+impl AtlasApp {
+    /// Adds an already imported layer (benches, tests, and any caller that imported itself).
+    pub fn add_layer(&mut self, imported: Imported) {
+        self.layers
+            .push(OpenLayer::new(imported, LayerFilter::default(), true));
+    }
+}

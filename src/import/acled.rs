@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use super::rows::{Rows, code, coordinate, count, shown};
+use super::chunks;
 use super::{Fatalities, ImportError, Layer, PlacePrecision, Progress, Record, dates};
 use crate::import::Format;
 
@@ -84,8 +85,17 @@ pub(crate) fn parse(
     reader: impl Read,
     progress: &Progress,
 ) -> Result<Layer, ImportError> {
-    let mut rows = Rows::new(name, reader, 0);
-    let names = rows.header()?;
+    parse_with_block(name, reader, progress, chunks::BLOCK)
+}
+
+/// [`parse`] with a chosen block size (tests use tiny blocks to cross many boundaries).
+pub(crate) fn parse_with_block(
+    name: &str,
+    reader: impl Read,
+    progress: &Progress,
+    block: usize,
+) -> Result<Layer, ImportError> {
+    let (names, first_line, rest) = chunks::header(name, reader)?;
     let col = |n: &str| names.iter().position(|c| c == n);
     let cols = Cols {
         id: col("event_id_cnty"),
@@ -120,14 +130,17 @@ pub(crate) fn parse(
             format!("ACLED header lacks the column(s) {}", missing.join(", ")),
         ));
     }
-    let mut layer = Layer::new(name, Format::Acled);
-    while let Some(line) = rows.next(&mut layer, progress)? {
-        match row(&rows, &cols, &mut layer) {
-            Ok(r) => layer.records.push(r),
-            Err(why) => layer.bad_row(line, why),
-        }
-    }
-    Ok(layer)
+    chunks::parse_parallel(
+        name,
+        Format::Acled,
+        rest,
+        first_line,
+        names.len(),
+        &cols,
+        |rows: &Rows<&[u8]>, c: &Cols, l: &mut Layer| row(rows, c, l),
+        progress,
+        block,
+    )
 }
 
 fn row<R: Read>(rows: &Rows<R>, c: &Cols, layer: &mut Layer) -> Result<Record, String> {

@@ -365,6 +365,66 @@ impl Layer {
         }
     }
 
+    /// Appends the records and bad rows of `other` (the next part of the same file).
+    pub fn append(&mut self, other: Layer) {
+        let kinds: Vec<u16> = other.kinds.iter().map(|k| self.kind(k)).collect();
+        let syms: Vec<Sym> = other
+            .strings
+            .iter()
+            .map(|s| self.strings.intern(s.as_bytes()))
+            .collect();
+        let base = self.text.len();
+        let fits = base + other.text.len() <= u32::MAX as usize;
+        if fits {
+            self.text.push_str(&other.text);
+        }
+        let span = |s: Span| {
+            if fits && s.len > 0 {
+                Span {
+                    start: s.start + base as u32,
+                    len: s.len,
+                }
+            } else {
+                Span::default()
+            }
+        };
+        let sym = |s: Sym| syms.get(s as usize).copied().unwrap_or(0);
+        let first = self.records.len() as u32;
+        self.records.reserve(other.records.len());
+        for r in other.records {
+            self.records.push(Record {
+                kind: kinds.get(usize::from(r.kind)).copied().unwrap_or(0),
+                id: span(r.id),
+                notes: span(r.notes),
+                properties: span(r.properties),
+                actor1: sym(r.actor1),
+                actor2: sym(r.actor2),
+                admin1: sym(r.admin1),
+                location: sym(r.location),
+                sub_kind: sym(r.sub_kind),
+                source: sym(r.source),
+                ..r
+            });
+        }
+        for s in other.shapes {
+            self.shapes.push(Shape {
+                record: s.record + first,
+                ..s
+            });
+        }
+        self.bad_row_count += other.bad_row_count;
+        for b in other.bad_rows {
+            if self.bad_rows.len() < Self::MAX_BAD_ROWS {
+                self.bad_rows.push(b);
+            }
+        }
+    }
+
+    /// Gives back the arena's unused capacity once parsing is done.
+    pub fn shrink_text(&mut self) {
+        self.text.shrink_to_fit();
+    }
+
     /// Text stored with [`Layer::store`].
     pub fn text(&self, span: Span) -> &str {
         let (a, b) = (span.start as usize, (span.start + span.len) as usize);

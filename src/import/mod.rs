@@ -4,6 +4,7 @@
 //! command, the benches and the fuzz tests all share this code.
 
 pub mod acled;
+mod chunks;
 mod dates;
 mod detect;
 mod export;
@@ -73,6 +74,8 @@ impl Imported {
     /// Sorts the layer's records along a space-filling curve and builds clusters for every zoom.
     pub fn index(mut layer: Layer, progress: &Progress) -> Self {
         progress.set_stage(Stage::Indexing);
+        layer.records.shrink_to_fit();
+        layer.shrink_text();
         let points: Vec<[f32; 2]> = layer.records.iter().map(|r| [r.x, r.y]).collect();
         let (clusters, order) = Clusters::build(&points);
         drop(points);

@@ -3,6 +3,7 @@
 
 use std::io::Read;
 
+use super::chunks;
 use super::rows::{Rows, code, coordinate, count, shown};
 use super::{Fatalities, ImportError, Layer, PlacePrecision, Progress, Record, dates};
 use crate::import::Format;
@@ -109,11 +110,11 @@ pub(crate) fn parse(
     header: bool,
     progress: &Progress,
 ) -> Result<Layer, ImportError> {
-    let mut rows = Rows::new(name, reader, COLUMNS.len());
-    let names: Vec<String> = if header {
-        rows.header()?
+    let (names, first_line, rest): (Vec<String>, u64, Box<dyn Read + '_>) = if header {
+        let (names, line, rest) = chunks::header(name, reader)?;
+        (names, line, Box::new(rest))
     } else {
-        COLUMNS.iter().map(|c| c.to_string()).collect()
+        (COLUMNS.iter().map(|c| c.to_string()).collect(), 1, Box::new(reader))
     };
     let col = |n: &str| names.iter().position(|c| c == n);
     let cols = Cols {
@@ -152,14 +153,17 @@ pub(crate) fn parse(
             format!("UCDP GED header lacks the column(s) {}", missing.join(", ")),
         ));
     }
-    let mut layer = Layer::new(name, Format::Ucdp { header });
-    while let Some(line) = rows.next(&mut layer, progress)? {
-        match row(&rows, &cols, &mut layer) {
-            Ok(r) => layer.records.push(r),
-            Err(why) => layer.bad_row(line, why),
-        }
-    }
-    Ok(layer)
+    chunks::parse_parallel(
+        name,
+        Format::Ucdp { header },
+        rest,
+        first_line,
+        names.len(),
+        &cols,
+        |rows: &Rows<&[u8]>, c: &Cols, l: &mut Layer| row(rows, c, l),
+        progress,
+        chunks::BLOCK,
+    )
 }
 
 fn row<R: Read>(rows: &Rows<R>, c: &Cols, layer: &mut Layer) -> Result<Record, String> {

@@ -91,6 +91,8 @@ impl Clusters {
         keyed.sort_unstable();
         let order: Vec<u32> = keyed.iter().map(|&(_, i)| i).collect();
         let codes: Vec<u64> = keyed.into_iter().map(|(c, _)| c).collect();
+        // Points in curve order, so every level is one sequential pass.
+        let sorted: Vec<[f32; 2]> = order.iter().map(|&o| points[o as usize]).collect();
         let n = codes.len();
         let mut levels = Vec::new();
         let mut previous = 0usize;
@@ -106,8 +108,7 @@ impl Clusters {
                     j += 1;
                 }
                 let (mut sx, mut sy) = (0.0f64, 0.0f64);
-                for &o in &order[i..j] {
-                    let p = points[o as usize];
+                for p in &sorted[i..j] {
                     sx += f64::from(p[0]);
                     sy += f64::from(p[1]);
                 }
