@@ -10,12 +10,19 @@ fn import(c: &mut Criterion) {
     for n in [100_000usize, 1_000_000] {
         let text = synthetic::acled_csv(n, 1);
         group.throughput(criterion::Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("parse_index_clusters", n), &text, |b, text| {
-            b.iter(|| {
-                let p = Progress::default();
-                Imported::index(parse_bytes("bench.csv", text.as_bytes(), &p).expect("parse"), &p)
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("parse_index_clusters", n),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let p = Progress::default();
+                    Imported::index(
+                        parse_bytes("bench.csv", text.as_bytes(), &p).expect("parse"),
+                        &p,
+                    )
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -17,7 +17,10 @@ fn status(key: &str) -> String {
 }
 
 fn main() -> anyhow::Result<()> {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     let dir = std::env::temp_dir().join(format!("ea-mem-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("acled.csv");
@@ -26,7 +29,8 @@ fn main() -> anyhow::Result<()> {
     let atlas = Atlas::load(DataSource::Embedded)?;
     println!("before import: VmRSS {}", status("VmRSS:"));
     let started = std::time::Instant::now();
-    let imported = event_atlas::app::importing::import_with_provinces(&atlas, &path, &Progress::default())?;
+    let imported =
+        event_atlas::app::importing::import_with_provinces(&atlas, &path, &Progress::default())?;
     let took = started.elapsed();
     println!(
         "imported {} rows ({:.0} MB file) in {:.2} s; layer {:.0} MB, clusters {:.0} MB ({} levels)",
@@ -37,7 +41,11 @@ fn main() -> anyhow::Result<()> {
         imported.clusters.heap_bytes() as f64 / 1e6,
         imported.clusters.levels.len()
     );
-    println!("after import: VmRSS {}, peak VmHWM {}", status("VmRSS:"), status("VmHWM:"));
+    println!(
+        "after import: VmRSS {}, peak VmHWM {}",
+        status("VmRSS:"),
+        status("VmHWM:")
+    );
     // The stages apart, from memory (no file reading): parse, then clusters.
     let bytes = std::fs::read(&path)?;
     let t = std::time::Instant::now();

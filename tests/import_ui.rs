@@ -15,8 +15,12 @@ use event_atlas::import::{Progress, import_file, synthetic};
 
 fn write_acled(dir: &Path, name: &str, n: usize) -> std::path::PathBuf {
     let path = dir.join(name);
-    synthetic::write_acled(std::io::BufWriter::new(std::fs::File::create(&path).expect("create")), n, 9)
-        .expect("write");
+    synthetic::write_acled(
+        std::io::BufWriter::new(std::fs::File::create(&path).expect("create")),
+        n,
+        9,
+    )
+    .expect("write");
     path
 }
 
@@ -24,7 +28,10 @@ fn write_acled(dir: &Path, name: &str, n: usize) -> std::path::PathBuf {
 fn wait_for_imports(h: &mut Harness<'_, AtlasApp>) {
     let start = Instant::now();
     while !h.state().jobs.is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(120), "import never finished");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "import never finished"
+        );
         h.step();
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -45,8 +52,17 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     let mut h = harness_with(app());
     h.state_mut().open_data(path.clone());
     wait_for_imports(&mut h);
-    assert!(shows(&h, "Detected: ACLED CSV. 3000 events"), "the Layers window names the format");
-    assert!(h.state().status.as_deref().unwrap_or("").contains("opened acled.csv (ACLED CSV): 3000 events"));
+    assert!(
+        shows(&h, "Detected: ACLED CSV. 3000 events"),
+        "the Layers window names the format"
+    );
+    assert!(
+        h.state()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("opened acled.csv (ACLED CSV): 3000 events")
+    );
 
     // Click the biggest cluster on screen: the side panel lists its events.
     let draws = h.state_mut().layer_draws();
@@ -59,19 +75,29 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
         .enumerate()
         .filter(|(r, _)| {
             let c = level.centers[*r];
-            let p = t.apply(geo::Coord { x: f64::from(c[0]), y: f64::from(c[1]) });
+            let p = t.apply(geo::Coord {
+                x: f64::from(c[0]),
+                y: f64::from(c[1]),
+            });
             t.rect.shrink(80.0).contains(p)
         })
         .max_by_key(|(_, t)| t.count)
         .expect("a cluster in view");
     assert!(tally.count > 1);
     let c = level.centers[run];
-    let at = t.apply(geo::Coord { x: f64::from(c[0]), y: f64::from(c[1]) });
+    let at = t.apply(geo::Coord {
+        x: f64::from(c[0]),
+        y: f64::from(c[1]),
+    });
     // The Layers window may cover it: close it first.
     h.state_mut().layers_open = false;
     h.run_steps(2);
     click(&mut h, at);
-    assert_eq!(h.state().picked.map(|p| p.run), Some(run), "the click picked the cluster");
+    assert_eq!(
+        h.state().picked.map(|p| p.run),
+        Some(run),
+        "the click picked the cluster"
+    );
     assert!(shows(&h, &format!("{} events here", tally.count)));
     h.get_by_label("Close").click();
     h.run_steps(2);
@@ -82,12 +108,24 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     h.run_steps(3);
     let in_badakhshan = {
         let app = h.state_mut();
-        let p = app.atlas.data.provinces.iter().position(|p| p.iso == "AF-BDS").expect("province");
+        let p = app
+            .atlas
+            .data
+            .provinces
+            .iter()
+            .position(|p| p.iso == "AF-BDS")
+            .expect("province");
         let l = &app.layers[0].data.layer;
-        l.records.iter().filter(|r| usize::from(r.province) == p).count()
+        l.records
+            .iter()
+            .filter(|r| usize::from(r.province) == p)
+            .count()
     };
     assert!(in_badakhshan > 0);
-    assert!(shows(&h, &format!("acled.csv: {in_badakhshan} events in this province")));
+    assert!(shows(
+        &h,
+        &format!("acled.csv: {in_badakhshan} events in this province")
+    ));
 
     // Untick a type: it leaves the map, the lists and the export.
     h.state_mut().layers_open = true;
@@ -96,12 +134,23 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     h.run_steps(2);
     let out = dir.path().join("shown.geojson");
     h.state_mut().layers[0].export_path = out.display().to_string();
-    h.get_by_label("Export shown events (.csv or .geojson)").click();
+    h.get_by_label("Export shown events (.csv or .geojson)")
+        .click();
     h.run_steps(2);
     let back = import_file(&out, &Progress::default()).expect("export reads back");
-    assert!(back.layer.len() > 0 && back.layer.len() < 3000);
-    assert!(!back.layer.kinds.iter().any(|k| k == "Battles"), "{:?}", back.layer.kinds);
-    assert!(h.state().status.as_deref().unwrap_or("").starts_with(&format!("exported {}", back.layer.len())));
+    assert!(!back.layer.is_empty() && back.layer.len() < 3000);
+    assert!(
+        !back.layer.kinds.iter().any(|k| k == "Battles"),
+        "{:?}",
+        back.layer.kinds
+    );
+    assert!(
+        h.state()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with(&format!("exported {}", back.layer.len()))
+    );
 }
 
 #[test]
@@ -116,17 +165,33 @@ fn cancel_a_long_import_and_keep_what_was_open() {
 
     h.state_mut().open_data(big);
     h.run_steps(2);
-    assert!(shows(&h, "big.csv"), "the job is listed with its progress bar");
+    assert!(
+        shows(&h, "big.csv"),
+        "the job is listed with its progress bar"
+    );
     h.get_by_label("Cancel").click();
     wait_for_imports(&mut h);
-    assert!(h.state().status.as_deref().unwrap_or("").contains("cancelled"), "{:?}", h.state().status);
+    assert!(
+        h.state()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("cancelled"),
+        "{:?}",
+        h.state().status
+    );
     assert_eq!(h.state().layers.len(), 1, "the layer already open stays");
 
     // A broken file: a clear message, and still nothing lost.
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files/semicolon.csv");
     h.state_mut().open_data(bad);
     wait_for_imports(&mut h);
-    assert!(h.state().problems.iter().any(|p| p.contains("semicolon.csv") && p.contains("semicolon-separated")));
+    assert!(
+        h.state()
+            .problems
+            .iter()
+            .any(|p| p.contains("semicolon.csv") && p.contains("semicolon-separated"))
+    );
     assert_eq!(h.state().layers.len(), 1);
     assert!(shows(&h, "Problems with the data"));
 }
@@ -150,6 +215,9 @@ fn opened_files_and_their_filters_come_back_after_a_restart() {
     let mut h = harness_with(app);
     wait_for_imports(&mut h);
     assert_eq!(h.state().layers.len(), 1);
-    assert_eq!(h.state().layers[0].data.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        h.state().layers[0].data.path.as_deref(),
+        Some(path.as_path())
+    );
     assert_eq!(h.state().layers[0].filter.actor, "Taliban");
 }

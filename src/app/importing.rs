@@ -280,6 +280,28 @@ impl AtlasApp {
         }
     }
 
+    /// The shown layers' event days, merged, for the timeline (rebuilt when layers change).
+    pub(super) fn timeline_days(&mut self) {
+        let key: Vec<usize> = self
+            .layers
+            .iter()
+            .filter(|l| l.shown)
+            .map(|l| Arc::as_ptr(&l.data) as usize)
+            .collect();
+        if self.days_key.as_ref() == Some(&key) {
+            return;
+        }
+        let mut days: Vec<i32> = self
+            .layers
+            .iter()
+            .filter(|l| l.shown)
+            .flat_map(|l| l.data.days.iter().copied())
+            .collect();
+        days.sort_unstable();
+        self.state.timeline.imported_days = (!days.is_empty()).then(|| Arc::new(days));
+        self.days_key = Some(key);
+    }
+
     /// What the map draws of every shown layer at the current zoom.
     pub fn layer_draws(&mut self) -> Arc<Vec<LayerDraw>> {
         let world_px = 256.0 * 2f64.powf(self.state.map.memory.zoom());
@@ -397,6 +419,11 @@ impl AtlasApp {
                 self.dialog = None;
                 match target {
                     None => self.open_data(path),
+                    Some(usize::MAX) => {
+                        if let Err(e) = self.open_article(path) {
+                            self.problems.push(e);
+                        }
+                    }
                     Some(i) => {
                         if let Some(l) = self.layers.get_mut(i) {
                             l.export_path = path.display().to_string();

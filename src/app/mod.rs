@@ -3,6 +3,7 @@
 //! The classroom parts live beside it: [`presenting`] (tours: presenting and writing), [`quizzing`],
 //! [`drawings`] (the pen and pins) and [`screenshot`] (PNG handouts).
 
+pub mod article;
 mod drawings;
 pub mod importing;
 mod presenting;
@@ -128,6 +129,14 @@ pub struct AtlasApp {
     pub open_path: String,
     /// A file dialog waiting for the user: for opening (None) or exporting layer `i`.
     dialog: Option<(Option<usize>, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
+    /// Which layers the timeline's density strip was built from.
+    days_key: Option<Vec<usize>>,
+    /// File › Open article: the text geocoded, and its window.
+    pub article: Option<article::ArticleState>,
+    pub article_open: bool,
+    pub article_path: String,
+    /// The gazetteer, loaded when an article is first opened.
+    gazetteer: Option<Vec<crate::model::GazetteerEntry>>,
 }
 
 impl AtlasApp {
@@ -159,6 +168,11 @@ impl AtlasApp {
             layers_open: false,
             open_path: String::new(),
             dialog: None,
+            days_key: None,
+            article: None,
+            article_open: false,
+            article_path: String::new(),
+            gazetteer: None,
         };
         app.load_tour();
         app.load_quiz();
@@ -289,6 +303,7 @@ impl AtlasApp {
         self.take_dropped_files(ui.ctx());
         self.poll_imports(ui.ctx());
         self.poll_dialog();
+        self.timeline_days();
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
         if self.state.panel_open {
             let visible = self.derived.visible.clone();
@@ -453,6 +468,7 @@ impl AtlasApp {
         }
         about::ui(ui.ctx(), &mut self.about_open);
         self.layers_window(ui.ctx());
+        self.article_window(ui.ctx());
         self.drop_hint(ui.ctx());
         self.problems_window(ui.ctx());
     }
@@ -462,6 +478,10 @@ impl AtlasApp {
             ui.menu_button("File", |ui| {
                 if ui.button("Open data file (ACLED, UCDP GED, GeoJSON)…").clicked() {
                     self.browse_open();
+                    ui.close();
+                }
+                if ui.button("Open article (find its places)…").clicked() {
+                    self.article_open = true;
                     ui.close();
                 }
                 if ui.button("Layers…").clicked() {

@@ -3,8 +3,8 @@
 
 use std::io::Read;
 
-use super::rows::{Rows, code, coordinate, count, shown};
 use super::chunks;
+use super::rows::{Rows, code, coordinate, count, shown};
 use super::{Fatalities, ImportError, Layer, PlacePrecision, Progress, Record, dates};
 use crate::import::Format;
 

@@ -14,6 +14,9 @@ use super::{Format, ImportError, Layer, Progress, Record};
 /// Bytes read per block.
 pub(crate) const BLOCK: usize = 4 << 20;
 
+/// A block of the file: its place in order, its bytes, its first line.
+type Job = (usize, Vec<u8>, u64);
+
 /// Parses one row into a record, given the columns found in the header.
 pub(crate) type RowFn<C> = fn(&Rows<&[u8]>, &C, &mut Layer) -> Result<Record, String>;
 
@@ -98,9 +101,11 @@ pub(crate) fn parse_parallel<C: Sync>(
     progress: &Progress,
     block: usize,
 ) -> Result<Layer, ImportError> {
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
-    let (job_tx, job_rx) = sync_channel::<(usize, Vec<u8>, u64)>(workers);
-    let job_rx: Arc<Mutex<Receiver<(usize, Vec<u8>, u64)>>> = Arc::new(Mutex::new(job_rx));
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
+    let (job_tx, job_rx) = sync_channel::<Job>(workers);
+    let job_rx: Arc<Mutex<Receiver<Job>>> = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = sync_channel::<(usize, Result<Layer, ImportError>)>(workers * 2);
     let mut layer = Layer::new(name, format);
     std::thread::scope(|s| -> Result<(), ImportError> {
@@ -116,7 +121,8 @@ pub(crate) fn parse_parallel<C: Sync>(
                     let Ok((seq, bytes, line)) = job else {
                         return;
                     };
-                    let result = parse_block(name, format, &bytes, line, width, cols, row, progress);
+                    let result =
+                        parse_block(name, format, &bytes, line, width, cols, row, progress);
                     if done_tx.send((seq, result)).is_err() {
                         return;
                     }
@@ -128,9 +134,9 @@ pub(crate) fn parse_parallel<C: Sync>(
         let mut next = 0usize;
         let mut failure: Option<ImportError> = None;
         let merge = |pending: &mut BTreeMap<usize, Result<Layer, ImportError>>,
-                         next: &mut usize,
-                         layer: &mut Layer,
-                         failure: &mut Option<ImportError>| {
+                     next: &mut usize,
+                     layer: &mut Layer,
+                     failure: &mut Option<ImportError>| {
             while let Some(part) = pending.remove(next) {
                 *next += 1;
                 match part {
@@ -261,8 +267,10 @@ mod tests {
         // Bad rows scattered through, to check their line numbers across blocks.
         text = text.replacen("36.", "NaN", 3);
         let p = Progress::default();
-        let one = crate::import::acled::parse_with_block("t.csv", text.as_bytes(), &p, 1 << 30).expect("one");
-        let many = crate::import::acled::parse_with_block("t.csv", text.as_bytes(), &p, 512).expect("many");
+        let one = crate::import::acled::parse_with_block("t.csv", text.as_bytes(), &p, 1 << 30)
+            .expect("one");
+        let many = crate::import::acled::parse_with_block("t.csv", text.as_bytes(), &p, 512)
+            .expect("many");
         assert_eq!(one.len(), many.len());
         assert_eq!(one.bad_rows, many.bad_rows);
         for (a, b) in one.records.iter().zip(&many.records) {

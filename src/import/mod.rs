@@ -4,6 +4,7 @@
 //! command, the benches and the fuzz tests all share this code.
 
 pub mod acled;
+pub mod article;
 mod chunks;
 mod dates;
 mod detect;
@@ -20,6 +21,7 @@ pub mod ucdp;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use article::{article_layer, sentence_with};
 pub use dates::{iso, parse_day};
 pub use detect::{Format, detect};
 pub use export::{CsvLayout, properties, write_csv, write_geojson};
@@ -68,6 +70,8 @@ pub struct Imported {
     pub clusters: Clusters,
     /// Where it was read from (None for generated data).
     pub path: Option<PathBuf>,
+    /// First possible day of every dated record, sorted (the timeline's density strip).
+    pub days: Vec<i32>,
 }
 
 impl Imported {
@@ -90,10 +94,18 @@ impl Imported {
             }
             layer.shapes.sort_by_key(|s| s.record);
         }
+        let mut days: Vec<i32> = layer
+            .records
+            .iter()
+            .filter(|r| r.dated())
+            .map(|r| r.start)
+            .collect();
+        days.sort_unstable();
         Self {
             layer,
             clusters,
             path: None,
+            days,
         }
     }
 }

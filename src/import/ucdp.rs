@@ -114,7 +114,11 @@ pub(crate) fn parse(
         let (names, line, rest) = chunks::header(name, reader)?;
         (names, line, Box::new(rest))
     } else {
-        (COLUMNS.iter().map(|c| c.to_string()).collect(), 1, Box::new(reader))
+        (
+            COLUMNS.iter().map(|c| c.to_string()).collect(),
+            1,
+            Box::new(reader),
+        )
     };
     let col = |n: &str| names.iter().position(|c| c == n);
     let cols = Cols {

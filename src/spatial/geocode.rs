@@ -296,6 +296,10 @@ pub struct Ambiguity {
     pub mention: String,
     pub chosen: String,
     pub candidates: Vec<String>,
+    /// The candidates as places, in the order of `candidates` (for letting a person choose).
+    pub candidate_places: Vec<Place>,
+    /// Index of the chosen candidate.
+    pub chosen_index: usize,
 }
 
 /// The gazetteer and boundaries, indexed by folded name; build once, geocode many texts.
@@ -540,6 +544,12 @@ impl<'a> Geocoder<'a> {
 
     /// Finds and resolves every place named in `text`.
     pub fn geocode(&self, text: &str) -> GeocodeResult {
+        self.geocode_with(text, &HashMap::new())
+    }
+
+    /// [`Geocoder::geocode`], with a person's choices for ambiguous names: mention (as written)
+    /// → index into that name's [`Ambiguity::candidates`].
+    pub fn geocode_with(&self, text: &str, choices: &HashMap<String, usize>) -> GeocodeResult {
         let tokens = split_words(text);
         let (mentions, unresolved) = self.find_mentions(text, &tokens);
         let mut result = GeocodeResult {
@@ -567,16 +577,23 @@ impl<'a> Geocoder<'a> {
             if m.border_with.is_some() {
                 continue;
             }
-            let Some(t) = self.choose(text, &tokens, m, &province_at, &countries_named) else {
+            let said = &text[m.start..m.end];
+            let picked = choices
+                .get(said)
+                .and_then(|&i| m.candidates.get(i).copied());
+            let Some(t) =
+                picked.or_else(|| self.choose(text, &tokens, m, &province_at, &countries_named))
+            else {
                 continue;
             };
-            let said = &text[m.start..m.end];
             let seen = result.ambiguities.iter().any(|a| a.mention == said);
             if m.candidates.len() > 1 && !seen {
                 result.ambiguities.push(Ambiguity {
-                    mention: text[m.start..m.end].to_string(),
+                    mention: said.to_string(),
                     chosen: self.describe(t),
                     candidates: m.candidates.iter().map(|&c| self.describe(c)).collect(),
+                    candidate_places: m.candidates.iter().map(|&c| self.place_for(c)).collect(),
+                    chosen_index: m.candidates.iter().position(|&c| c == t).unwrap_or(0),
                 });
             }
             chosen.push((t, m));

@@ -1,6 +1,7 @@
 //! Panels and overlays, each a small view with a `ui` function.
 
 pub mod about;
+pub mod article_window;
 pub mod draw;
 pub mod imported_panel;
 pub mod item_card;

@@ -52,6 +52,10 @@ pub struct Timeline {
     /// An item left off the timeline (the event a quiz question asks the date of).
     #[serde(skip)]
     pub hidden_item: Option<Item>,
+    /// First days of the imported events (sorted), drawn as a density strip; the cursor may
+    /// roam over their span too.
+    #[serde(skip)]
+    pub imported_days: Option<std::sync::Arc<Vec<i32>>>,
 }
 
 /// The two natural scales of the story.
@@ -95,6 +99,43 @@ impl Scales {
         } else {
             self.whole
         }
+    }
+}
+
+/// Imported events per few pixels of the axis, as pale bars along the bottom of the timeline
+/// (a histogram: a binary search per bar, not a pass over the events).
+fn density_strip(
+    painter: &egui::Painter,
+    days: &[i32],
+    axis: TimeAxis,
+    rect: Rect,
+    (left, right): (f32, f32),
+) {
+    const BAR: f32 = 3.0;
+    let height = (rect.height() * 0.35).min(60.0);
+    let mut counts = Vec::new();
+    let mut x0 = left;
+    while x0 < right {
+        let (d0, d1) = (axis.day(x0, left, right), axis.day(x0 + BAR, left, right));
+        let lo = days.partition_point(|&d| f64::from(d) < d0.floor());
+        let hi = days.partition_point(|&d| f64::from(d) < d1.floor());
+        counts.push((x0, hi - lo));
+        x0 += BAR;
+    }
+    let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f32;
+    for (x0, n) in counts {
+        if n == 0 {
+            continue;
+        }
+        let h = (n as f32 / max).sqrt() * height;
+        painter.rect_filled(
+            Rect::from_min_max(
+                pos2(x0, rect.bottom() - h),
+                pos2(x0 + BAR - 0.5, rect.bottom()),
+            ),
+            0.0,
+            Color32::from_rgba_unmultiplied(0x44, 0x77, 0xAA, 60),
+        );
     }
 }
 
@@ -396,6 +437,23 @@ impl Timeline {
                 self.axis = Some(scales.crisis);
                 self.playback.speed = 1.0;
             }
+            if let Some(days) = &self.imported_days
+                && let (Some(&a), Some(&b)) = (days.first(), days.last())
+            {
+                let (y0, y1) = (
+                    PartialDate::from_day_number(i64::from(a)).year,
+                    PartialDate::from_day_number(i64::from(b)).year,
+                );
+                if ui
+                    .button(format!("Imported data {y0}–{y1}"))
+                    .on_hover_text("The span of the opened data files (their events per day are the pale bars)")
+                    .clicked()
+                {
+                    let pad = (f64::from(b - a) * 0.02).max(2.0);
+                    self.axis = Some(TimeAxis::new(f64::from(a) - pad, f64::from(b) + 1.0 + pad));
+                    self.playback.speed = 30.0;
+                }
+            }
             if ui
                 .button("Show all")
                 .on_hover_text("Cursor to the end of the story, everything shown")
@@ -421,7 +479,12 @@ impl Timeline {
         self.axis_rect = Some(rect);
         let mut axis = self.axis(atlas);
         let (left, right) = (rect.left() + 8.0, rect.right() - 8.0);
-        let story = atlas.time.span().unwrap_or((0, 1));
+        let mut story = atlas.time.span().unwrap_or((0, 1));
+        if let Some(days) = &self.imported_days
+            && let (Some(&a), Some(&b)) = (days.first(), days.last())
+        {
+            story = (story.0.min(i64::from(a)), story.1.max(i64::from(b)));
+        }
         let clamp_cursor = |d: f64| d.clamp(story.0 as f64 - 366.0, story.1 as f64 + 366.0);
 
         // Wheel and pinch zoom around the pointer; sideways scroll pans.
@@ -543,6 +606,9 @@ impl Timeline {
         let x = |d: f64| axis.x(d, left, right);
         let ruler = Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + RULER));
         painter.rect_filled(ruler, 0.0, Color32::from_rgb(0xEF, 0xEA, 0xDF));
+        if let Some(days) = &self.imported_days {
+            density_strip(&painter, days, axis, rect, (left, right));
+        }
 
         // What the filter shows: the window, or everything up to the cursor; the rest is greyed.
         let day = vis.day as f64;
