@@ -118,6 +118,8 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
             }
             if screenshot.is_none() {
                 app.reopen_saved_layers();
+                // HTTP tiles are cached beside the saved state (never in screenshot runs).
+                app.tile_cache = eframe::storage_dir("event-atlas").map(|d| d.join("tiles"));
             }
             for path in &open {
                 app.open_data(path.clone());

@@ -578,3 +578,44 @@ impl AtlasApp {
             .push(OpenLayer::new(imported, LayerFilter::default(), true));
     }
 }
+
+impl AtlasApp {
+    /// Starts, swaps or drops the raster tiles to match the chosen basemap; falls back to the
+    /// offline map (once, with a message) when no tile arrives.
+    pub(super) fn update_tiles(&mut self, ctx: &egui::Context) {
+        use crate::map::tiles::{Basemap, TileLayer};
+        let wanted = &self.state.basemap;
+        let current = self.tiles.as_ref().map(|t| &t.basemap);
+        if current != Some(wanted) {
+            if *wanted == Basemap::Offline {
+                self.tiles = None;
+            } else {
+                if let Basemap::PmTiles { path } = wanted
+                    && !path.is_file()
+                {
+                    self.problems.push(format!(
+                        "{}: no such PMTiles file; the offline map is shown",
+                        path.display()
+                    ));
+                    self.state.basemap = Basemap::Offline;
+                    self.tiles = None;
+                    return;
+                }
+                self.tiles = TileLayer::new(wanted, self.tile_cache.clone(), ctx);
+            }
+        }
+        if let Some(t) = &mut self.tiles {
+            let was = t.failed;
+            t.check();
+            if t.failed && !was {
+                self.status = Some(format!(
+                    "{}: no tiles arrived (no network?); showing the offline map",
+                    t.basemap.label()
+                ));
+            }
+            if !t.loaded_any && !t.failed {
+                ctx.request_repaint_after(std::time::Duration::from_millis(250));
+            }
+        }
+    }
+}

@@ -60,6 +60,8 @@ pub struct Persisted {
     pub ui_zoom: f32,
     /// Data files the user opened (read again at start), with their filters.
     pub layers: Vec<importing::SavedLayer>,
+    /// The basemap: offline (default), online tiles, or a PMTiles file.
+    pub basemap: crate::map::tiles::Basemap,
 }
 
 impl Default for Persisted {
@@ -79,6 +81,7 @@ impl Default for Persisted {
             drawing: Drawing::default(),
             ui_zoom: 1.0,
             layers: Vec::new(),
+            basemap: crate::map::tiles::Basemap::Offline,
         }
     }
 }
@@ -137,6 +140,12 @@ pub struct AtlasApp {
     pub article_path: String,
     /// The gazetteer, loaded when an article is first opened.
     gazetteer: Option<Vec<crate::model::GazetteerEntry>>,
+    /// Raster tiles for a non-offline basemap, started on first use.
+    pub tiles: Option<crate::map::tiles::TileLayer>,
+    /// Disk cache for HTTP tiles (none in tests and screenshots).
+    pub tile_cache: Option<PathBuf>,
+    /// Typed path of a PMTiles file (View › Basemap).
+    pub pmtiles_path: String,
 }
 
 impl AtlasApp {
@@ -173,6 +182,9 @@ impl AtlasApp {
             article_open: false,
             article_path: String::new(),
             gazetteer: None,
+            tiles: None,
+            tile_cache: None,
+            pmtiles_path: String::new(),
         };
         app.load_tour();
         app.load_quiz();
@@ -366,6 +378,7 @@ impl AtlasApp {
                 time: ui.input(|i| i.time),
             });
             let imported = self.layer_draws();
+            self.update_tiles(ui.ctx());
             let input = MapInputs {
                 atlas: &atlas,
                 selection: &self.state.selection,
@@ -386,12 +399,20 @@ impl AtlasApp {
                 tool: self.state.drawing.tool,
                 imported,
                 picked: self.picked,
+                tile_credit: self
+                    .tiles
+                    .as_ref()
+                    .filter(|t| !t.failed)
+                    .map(|t| t.credit.clone()),
             };
             let wants_click = self.state.quiz.wants_map_click();
-            let sel =
-                self.state
-                    .map
-                    .ui(ui, &input, &mut self.state.filter, &mut self.state.shading);
+            let sel = self.state.map.ui(
+                ui,
+                &input,
+                &mut self.state.filter,
+                &mut self.state.shading,
+                self.tiles.as_mut().filter(|t| !t.failed),
+            );
             let tool = self.state.drawing.tool;
             if tool != Tool::Pan {
                 // Drawing: the pen takes drags, the pin takes clicks; neither selects.
@@ -559,6 +580,24 @@ impl AtlasApp {
                 ui.checkbox(&mut self.state.panel_open, "Details panel");
                 ui.checkbox(&mut self.state.map.show_legend, "Legend");
                 ui.checkbox(&mut self.state.timeline_open, "Timeline");
+                ui.separator();
+                ui.label("Basemap");
+                let mut basemap = self.state.basemap.clone();
+                ui.radio_value(&mut basemap, crate::map::tiles::Basemap::Offline, "Offline map (built in)");
+                ui.radio_value(&mut basemap, crate::map::tiles::Basemap::osm(), "OpenStreetMap tiles (online)");
+                ui.horizontal(|ui| {
+                    let l = ui.label("PMTiles file");
+                    ui.add(egui::TextEdit::singleline(&mut self.pmtiles_path).desired_width(180.0))
+                        .labelled_by(l.id);
+                    if ui.button("Use").clicked() && !self.pmtiles_path.trim().is_empty() {
+                        basemap = crate::map::tiles::Basemap::PmTiles {
+                            path: PathBuf::from(self.pmtiles_path.trim()),
+                        };
+                    }
+                });
+                if basemap != self.state.basemap {
+                    self.state.basemap = basemap;
+                }
                 ui.separator();
                 ui.label("Shade provinces by");
                 for s in Shading::ALL {

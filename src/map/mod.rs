@@ -10,6 +10,7 @@ pub mod labels;
 pub mod markers;
 pub mod style;
 pub mod text;
+pub mod tiles;
 pub mod transform;
 
 pub use basemap::BasemapLayer;

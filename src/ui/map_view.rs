@@ -43,6 +43,8 @@ pub struct MapInputs<'a> {
     pub imported: Arc<Vec<crate::map::imported::LayerDraw>>,
     /// The imported cluster shown in the side panel.
     pub picked: Option<crate::map::imported::ClusterHit>,
+    /// Credit for the raster basemap in use, if any.
+    pub tile_credit: Option<String>,
 }
 
 /// A drag on the map this frame, in lon/lat, for the pen.
@@ -89,6 +91,9 @@ pub struct MapView {
     pub clicked_cluster: Option<crate::map::imported::ClusterHit>,
     #[serde(skip)]
     hovered_cluster: Option<crate::map::imported::ClusterHit>,
+    /// The credit line as last drawn in the map's corner.
+    #[serde(skip)]
+    pub credit: String,
     /// The pen's drag this frame.
     #[serde(skip)]
     pub gesture: Gesture,
@@ -115,6 +120,7 @@ impl Default for MapView {
             clicked_at: None,
             clicked_cluster: None,
             hovered_cluster: None,
+            credit: String::new(),
             gesture: Gesture::default(),
             label_cache: Arc::default(),
             overlay_rects: Vec::new(),
@@ -283,6 +289,7 @@ impl MapView {
         input: &MapInputs<'_>,
         filter: &mut Filter,
         shading: &mut Shading,
+        tiles: Option<&mut crate::map::tiles::TileLayer>,
     ) -> Option<Selection> {
         let MapInputs {
             atlas,
@@ -330,7 +337,9 @@ impl MapView {
         let home = inverse_mercator(atlas.home.center());
 
         let drawing = input.tool != Tool::Pan;
-        let map = Map::new(None, &mut self.memory, lon_lat(home.x, home.y))
+        let tiles_on = tiles.is_some();
+        let tiles = tiles.map(|t| t as &mut dyn walkers::Tiles);
+        let map = Map::new(tiles, &mut self.memory, lon_lat(home.x, home.y))
             .zoom_with_ctrl(false)
             // While drawing, a left drag draws; the right or middle button still pans.
             .drag_pan_buttons(if drawing {
@@ -346,7 +355,8 @@ impl MapView {
                 highlighted: Arc::new(input.highlighted.provinces.clone()),
                 province_fill: input.fills.clone(),
                 keep_fills: !input.choropleth.classes.is_empty(),
-                fills: true,
+                // Raster tiles underneath: draw the provinces' shading, not the land and sea.
+                fills: !tiles_on,
             })
             .with_plugin(CrossingsLayer {
                 atlas: atlas.clone(),
@@ -583,9 +593,12 @@ impl MapView {
             });
         self.overlay_rects.push(counter.response.rect);
         let painter = ui.painter_at(rect);
-        let text = about::ATTRIBUTION;
-        let galley =
-            painter.layout_no_wrap(text.to_string(), FontId::proportional(11.0), style::LABEL);
+        let text = match &input.tile_credit {
+            Some(c) => format!("{c} · {}", about::ATTRIBUTION),
+            None => about::ATTRIBUTION.to_string(),
+        };
+        self.credit.clone_from(&text);
+        let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), style::LABEL);
         let r = Align2::RIGHT_BOTTOM
             .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
             .expand(3.0);
