@@ -11,17 +11,20 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Align2, Color32, FontId, Response, Stroke, Ui};
 use event_atlas::import::{Imported, LayerFilter, Progress, Sweep, Tally, filter::tally};
-use event_atlas::map::imported::{CELL_PX, ImportedLayer, LayerDraw, kind_color, radius, short_count};
+use event_atlas::map::imported::{
+    CELL_PX, ImportedLayer, LayerDraw, kind_color, radius, short_count,
+};
 use event_atlas::timeline::TimeFilter;
 use walkers::{Map, MapMemory, MercatorProjection, Plugin, Position, Projector, lon_lat};
 use walkers_extras::{Group, GroupedPlacesTree, Place};
 
-/// Afghanistan in the middle of the screen.
-const ZOOM: f64 = 6.0;
+/// Afghanistan in the middle of the screen: at zoom 6 the events cover about 460×500 px of the
+/// 1920×1080 view, at zoom 7 about 910×1000 px (all of them in view either way).
+const ZOOMS: [f64; 2] = [6.0, 7.0];
 const CENTER: (f64, f64) = (67.7, 33.9);
-/// Both draw kinds of clusters about `CELL_PX` across: walkers_extras groups what lies within
-/// this radius of a seed point.
-const TREE_RADIUS_PX: f32 = (CELL_PX / 2.0) as f32;
+/// walkers_extras groups what lies within this many pixels of a seed point: the app's cell size,
+/// which gives about as many groups as the app has clusters.
+const TREE_RADIUS_PX: f32 = CELL_PX as f32;
 const SCREEN: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 
 fn input(frame: u64) -> egui::RawInput {
@@ -34,9 +37,9 @@ fn input(frame: u64) -> egui::RawInput {
     }
 }
 
-fn memory() -> MapMemory {
+fn memory(zoom: f64) -> MapMemory {
     let mut m = MapMemory::default();
-    m.set_zoom(ZOOM).expect("zoom");
+    m.set_zoom(zoom).expect("zoom");
     m
 }
 
@@ -44,14 +47,14 @@ fn center() -> Position {
     lon_lat(CENTER.0, CENTER.1)
 }
 
-fn world_px() -> f64 {
-    256.0 * 2f64.powf(ZOOM)
+fn world_px(zoom: f64) -> f64 {
+    256.0 * 2f64.powf(zoom)
 }
 
 fn imported(n: usize) -> Imported {
     let text = event_atlas::import::synthetic::acled_csv(n, 7);
-    let layer =
-        event_atlas::import::parse_bytes("x.csv", text.as_bytes(), &Progress::default()).expect("csv");
+    let layer = event_atlas::import::parse_bytes("x.csv", text.as_bytes(), &Progress::default())
+        .expect("csv");
     drop(text);
     assert_eq!(layer.records.len(), n, "every synthetic row parses");
     Imported::index(layer, &Progress::default())
@@ -90,13 +93,23 @@ impl Place for Event {
 struct Cluster;
 
 impl Group for Cluster {
-    fn draw<T: Place>(&self, places: &[&T], position: Position, projector: &Projector, ui: &mut Ui) {
+    fn draw<T: Place>(
+        &self,
+        places: &[&T],
+        position: Position,
+        projector: &Projector,
+        ui: &mut Ui,
+    ) {
         let p = projector.project(position).to_pos2();
         let n = places.len() as u32;
         let r = radius(n);
         let color = kind_color(0);
-        ui.painter()
-            .circle(p, r, color.gamma_multiply(0.75), Stroke::new(1.5, Color32::WHITE));
+        ui.painter().circle(
+            p,
+            r,
+            color.gamma_multiply(0.75),
+            Stroke::new(1.5, Color32::WHITE),
+        );
         ui.painter().text(
             p,
             Align2::CENTER_CENTER,
@@ -129,7 +142,13 @@ fn tree(data: &Imported) -> Tree {
 struct TreeRef<'a>(&'a Tree);
 
 impl Plugin for TreeRef<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         self.0.draw_once(ui, response, projector);
     }
 }
@@ -138,6 +157,8 @@ impl Plugin for TreeRef<'_> {
 
 /// The drawer under test, one per frame.
 enum Drawer<'a> {
+    /// The map alone: egui's and walkers' share of the frame.
+    Nothing,
     Ours(&'a Arc<Vec<LayerDraw>>),
     Theirs(&'a Tree),
 }
@@ -149,21 +170,22 @@ struct Frames {
 }
 
 impl Frames {
-    fn new() -> Self {
+    fn new(zoom: f64) -> Self {
         Self {
             ctx: egui::Context::default(),
-            memory: memory(),
+            memory: memory(zoom),
             n: 0,
         }
     }
 
-    /// One full frame: the map with the drawer, then tessellation. Returns the primitive count.
+    /// One full frame: the map with the drawer, then tessellation. Returns the triangle count.
     fn frame(&mut self, drawer: &Drawer) -> usize {
         self.n += 1;
         let memory = &mut self.memory;
         let out = self.ctx.run_ui(input(self.n), |ui| {
             let map = Map::new(None, &mut *memory, center());
             let map = match drawer {
+                Drawer::Nothing => map,
                 Drawer::Ours(layers) => map.with_plugin(ImportedLayer {
                     layers: Arc::clone(layers),
                     selected: None,
@@ -173,21 +195,28 @@ impl Frames {
             };
             ui.add(map);
         });
-        self.ctx.tessellate(out.shapes, out.pixels_per_point).len()
+        self.ctx
+            .tessellate(out.shapes, out.pixels_per_point)
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.indices.len() / 3,
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum()
     }
 }
 
 /// Clusters each side draws on screen, printed once so the figures can be read fairly.
-fn describe(n: usize, layers: &[LayerDraw], tree: &Tree) {
+fn describe(n: usize, zoom: f64, layers: &[LayerDraw], tree: &Tree) {
     let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN);
-    let memory = memory();
+    let memory = memory(zoom);
     let projector = Projector::new(rect, &MercatorProjection, &memory, center());
     let (theirs, their_max) = tree.cluster_stats(rect, &projector);
     let d = &layers[0];
     let ours = d.tallies.iter().filter(|t| t.count > 0).count();
     let our_max = d.tallies.iter().map(|t| t.count).max().unwrap_or(0);
     eprintln!(
-        "{n} events at zoom {ZOOM}: event-atlas level {} draws {ours} clusters (largest {our_max}); \
+        "{n} events at zoom {zoom}: event-atlas level {} draws {ours} clusters (largest {our_max}); \
          walkers_extras (radius {TREE_RADIUS_PX} px) {theirs} groups (largest {their_max})",
         d.level
     );
@@ -195,50 +224,60 @@ fn describe(n: usize, layers: &[LayerDraw], tree: &Tree) {
 
 fn clusters(c: &mut Criterion) {
     let mut frames = c.benchmark_group("frame_1920x1080");
-    frames
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(2))
-        .measurement_time(Duration::from_secs(8));
+    frames.sample_size(20).warm_up_time(Duration::from_secs(2));
     let mut tallies = Vec::new();
     for n in [100_000usize, 1_000_000] {
+        let indexing = std::time::Instant::now();
         let data = Arc::new(imported(n));
-        let level = data.clusters.level_for(world_px(), CELL_PX);
-        let layers = Arc::new(vec![LayerDraw {
-            data: data.clone(),
-            level,
-            tallies: Arc::new(recount(&data, level)),
-            shapes_shown: Arc::new(vec![false; data.layer.shapes.len()]),
-        }]);
         let built = std::time::Instant::now();
         let tree = tree(&data);
-        eprintln!("walkers_extras R-tree of {n} built in {:?}", built.elapsed());
-        describe(n, &layers, &tree);
-
-        for (name, drawer) in [
-            ("event_atlas", Drawer::Ours(&layers)),
-            ("walkers_extras", Drawer::Theirs(&tree)),
-        ] {
-            let mut f = Frames::new();
-            for _ in 0..5 {
-                f.frame(&drawer);
+        eprintln!(
+            "{n} events: parse + Imported::index {:?}; walkers_extras R-tree {:?}",
+            built - indexing,
+            built.elapsed()
+        );
+        for zoom in ZOOMS {
+            let level = data.clusters.level_for(world_px(zoom), CELL_PX);
+            let layers = Arc::new(vec![LayerDraw {
+                data: data.clone(),
+                level,
+                tallies: Arc::new(recount(&data, level)),
+                shapes_shown: Arc::new(vec![false; data.layer.shapes.len()]),
+            }]);
+            describe(n, zoom, &layers, &tree);
+            let mut cases = vec![
+                ("event_atlas", Drawer::Ours(&layers)),
+                ("walkers_extras", Drawer::Theirs(&tree)),
+            ];
+            if n == 100_000 {
+                cases.insert(0, ("map_only", Drawer::Nothing));
             }
-            let one = std::time::Instant::now();
-            let prims = f.frame(&drawer);
-            eprintln!("{name} {n}: one frame {:?}, {prims} clipped primitives", one.elapsed());
-            frames.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
-                b.iter(|| black_box(f.frame(&drawer)))
-            });
+            for (name, drawer) in cases {
+                let mut f = Frames::new(zoom);
+                for _ in 0..5 {
+                    f.frame(&drawer);
+                }
+                let one = std::time::Instant::now();
+                let triangles = f.frame(&drawer);
+                let one = one.elapsed();
+                eprintln!("{name} {n} zoom {zoom}: one frame {one:?}, {triangles} triangles");
+                // 20 samples of one frame each at least, with room to spare.
+                frames.measurement_time(Duration::from_secs(8).max(one * 30));
+                let id = BenchmarkId::new(name, format!("{n}_z{zoom}"));
+                frames.bench_function(id, |b| b.iter(|| black_box(f.frame(&drawer))));
+            }
+            tallies.push((n, zoom, data.clone(), level));
         }
-        tallies.push((n, data, level));
     }
     frames.finish();
 
     let mut group = c.benchmark_group("tally");
-    group.sample_size(20).measurement_time(Duration::from_secs(5));
-    for (n, data, level) in &tallies {
-        group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
-            b.iter(|| black_box(recount(data, *level)))
-        });
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    for (n, zoom, data, level) in &tallies {
+        let id = BenchmarkId::from_parameter(format!("{n}_z{zoom}"));
+        group.bench_function(id, |b| b.iter(|| black_box(recount(data, *level))));
     }
     group.finish();
 }
