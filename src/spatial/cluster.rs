@@ -94,8 +94,14 @@ impl Clusters {
         // Points in curve order, so every level is one sequential pass.
         let sorted: Vec<[f32; 2]> = order.iter().map(|&o| points[o as usize]).collect();
         let n = codes.len();
+        // Distinct places at the deepest level: no level can separate more.
+        let deepest = 2 * (BITS as usize - MAX_LEVEL);
+        let distinct = codes
+            .windows(2)
+            .filter(|w| w[0] >> deepest != w[1] >> deepest)
+            .count()
+            + usize::from(n > 0);
         let mut levels = Vec::new();
-        let mut previous = 0usize;
         for level in 0..=MAX_LEVEL {
             let shift = 2 * (BITS as usize - level);
             let mut starts = Vec::new();
@@ -120,12 +126,11 @@ impl Clusters {
             starts.push(n as u32);
             let runs = centers.len();
             levels.push(Level { starts, centers });
-            // Deeper levels would only split a few more points: stop when runs are nearly
-            // single points, or when a level barely changes the one above.
-            if runs * 2 >= n || (level >= 8 && runs <= previous + previous / 50) {
+            // Deeper levels would only split the last few places: stop once nine in ten
+            // distinct places have a cluster of their own (the rest lie within one cell).
+            if runs * 10 >= distinct * 9 {
                 break;
             }
-            previous = runs;
         }
         (Self { levels }, order)
     }
@@ -201,5 +206,31 @@ mod tests {
             }
         }
         assert!(c.levels[3].len() <= c.levels[10].len());
+    }
+
+    #[test]
+    fn a_few_far_apart_places_separate_at_the_deepest_level() {
+        // Herat, Kunduz, Mazar-e-Sharif, Ishkashim, and one place twice.
+        let lonlat = [
+            (62.2, 34.35),
+            (68.86, 36.73),
+            (67.11, 36.71),
+            (71.61, 36.71),
+            (71.61, 36.71),
+        ];
+        let pts: Vec<[f32; 2]> = lonlat
+            .iter()
+            .map(|&(lon, lat)| {
+                let m = crate::spatial::mercator((lon, lat).into());
+                [m.x as f32, m.y as f32]
+            })
+            .collect();
+        let (c, _) = Clusters::build(&pts);
+        let last = c.levels.last().expect("levels");
+        assert_eq!(
+            last.len(),
+            4,
+            "four distinct places, the repeated one stays one cluster"
+        );
     }
 }
