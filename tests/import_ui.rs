@@ -221,3 +221,35 @@ fn opened_files_and_their_filters_come_back_after_a_restart() {
     );
     assert_eq!(h.state().layers[0].filter.actor, "Taliban");
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("dropped.csv");
+    std::fs::write(&path, synthetic::ucdp_csv(200, 2, false)).expect("write");
+    let mut h = harness_with(app());
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.step();
+    wait_for_imports(&mut h);
+    assert_eq!(h.state().layers.len(), 1);
+    assert!(shows(
+        &h,
+        "Detected: UCDP GED CSV (no header row). 200 events"
+    ));
+}

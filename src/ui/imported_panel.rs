@@ -167,7 +167,8 @@ pub fn cluster(
         .filter(|(_, v)| v.shown())
         .collect();
     ui.horizontal(|ui| {
-        ui.heading(format!("{} events here", rows.len()));
+        let n = rows.len();
+        ui.heading(format!("{n} event{} here", if n == 1 { "" } else { "s" }));
         if ui.small_button("Close").clicked() {
             close = true;
         }
