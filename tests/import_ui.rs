@@ -130,7 +130,8 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     // Untick a type: it leaves the map, the lists and the export.
     h.state_mut().layers_open = true;
     h.run_steps(2);
-    h.get_by_label("Battles").click();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Battles")
+        .click();
     h.run_steps(2);
     let out = dir.path().join("shown.geojson");
     h.state_mut().layers[0].export_path = out.display().to_string();

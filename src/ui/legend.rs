@@ -163,3 +163,41 @@ fn kind_entry(ui: &mut Ui, kind: EventKind, filter: &mut Filter) {
         }
     });
 }
+
+/// The imported layers' part of the legend: each layer's types by colour, and how clusters and
+/// approximate places look. Filtering them is in the Layers window.
+pub fn imported(ui: &mut Ui, layers: &[crate::map::imported::LayerDraw]) {
+    if layers.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    for d in layers {
+        let layer = &d.data.layer;
+        egui::CollapsingHeader::new(egui::RichText::new(format!("Layer: {}", layer.name)).small())
+            .id_salt(("legend-layer", &layer.name))
+            .default_open(layer.kinds.len() <= 6)
+            .show(ui, |ui| {
+                egui::Grid::new(("legend-layer-kinds", &layer.name))
+                    .num_columns(2)
+                    .spacing([10.0, 2.0])
+                    .show(ui, |ui| {
+                        for (k, chunk) in layer.kinds.chunks(2).enumerate() {
+                            for (j, name) in chunk.iter().enumerate() {
+                                ui.horizontal(|ui| {
+                                    let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+                                    let color = crate::map::imported::kind_color((k * 2 + j) as u16);
+                                    ui.painter().circle_filled(r.center(), 5.0, color);
+                                    ui.label(egui::RichText::new(name).small());
+                                });
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.label(
+                    egui::RichText::new("circle with a number: events clustered; hollow dot with a pale disc: place only approximate")
+                        .small()
+                        .weak(),
+                );
+            });
+    }
+}

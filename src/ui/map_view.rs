@@ -558,6 +558,7 @@ impl MapView {
                     if self.show_legend {
                         let compact = rect.height() < 620.0;
                         legend::ui(ui, &kinds, filter, shading, input.choropleth, compact);
+                        legend::imported(ui, &input.imported);
                         if ui.small_button("Hide legend").clicked() {
                             self.show_legend = false;
                         }
