@@ -155,3 +155,49 @@ fn with_no_server_the_offline_map_comes_back() {
         "the offline credit is back"
     );
 }
+
+#[test]
+fn a_local_pmtiles_file_is_chosen_in_the_layers_window_and_drawn() {
+    use egui_kittest::kittest::Queryable;
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/afghanistan-z0-6.pmtiles");
+    let mut app = AtlasApp::new(atlas(), Persisted::default());
+    app.layers_open = true;
+    let mut h = harness_with(app);
+    h.get_by_label("PMTiles file").click();
+    h.run_steps(2);
+    h.get_by_label("PMTiles file")
+        .type_text(&file.display().to_string());
+    h.run_steps(2);
+    h.get_by_label("Use").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.basemap,
+        Basemap::PmTiles { path: file.clone() }
+    );
+    run_until(&mut h, 60, |a| {
+        a.tiles.as_ref().is_some_and(|t| t.loaded_any)
+    });
+    assert!(
+        h.state()
+            .state
+            .map
+            .credit
+            .starts_with("tiles: afghanistan-z0-6.pmtiles"),
+        "{}",
+        h.state().state.map.credit
+    );
+
+    // A path that is not there: a message, and the offline map.
+    h.state_mut().pmtiles_path = "/nonexistent/tiles.pmtiles".into();
+    h.run_steps(1);
+    h.get_by_label("Use").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.basemap, Basemap::Offline);
+    assert!(
+        h.state()
+            .problems
+            .iter()
+            .any(|p| p.contains("no such PMTiles file"))
+    );
+}

@@ -133,7 +133,7 @@ impl AtlasApp {
                 .map(|()| "article geocoded".to_string()),
             Some(A::Browse) => {
                 self.dialog = Some((
-                    Some(usize::MAX),
+                    super::importing::DialogFor::Article,
                     super::importing::pick_file_async(false, ""),
                 ));
                 return;

@@ -26,6 +26,15 @@ pub struct SavedLayer {
     pub shown: bool,
 }
 
+/// What a file dialog's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogFor {
+    Data,
+    Export(usize),
+    Article,
+    PmTiles,
+}
+
 /// An import in progress.
 pub struct ImportJob {
     pub path: PathBuf,
@@ -398,7 +407,7 @@ impl AtlasApp {
     /// Opens the native file dialog for a data file (off the UI thread).
     pub fn browse_open(&mut self) {
         self.layers_open = true;
-        self.dialog = Some((None, pick_file_async(false, "")));
+        self.dialog = Some((DialogFor::Data, pick_file_async(false, "")));
     }
 
     /// Takes the file dialog's answer when it comes.
@@ -411,20 +420,25 @@ impl AtlasApp {
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) | Ok(None) => {
                 self.dialog = None;
-                if target.is_none() {
-                    self.status = Some("no file chosen: type a path in the Layers window, or drop a file on the window".into());
-                }
+                self.status = Some(
+                    "no file chosen (or no file dialog on this system): type the path in the window instead"
+                        .into(),
+                );
             }
             Ok(Some(path)) => {
                 self.dialog = None;
                 match target {
-                    None => self.open_data(path),
-                    Some(usize::MAX) => {
+                    DialogFor::Data => self.open_data(path),
+                    DialogFor::Article => {
                         if let Err(e) = self.open_article(path) {
                             self.problems.push(e);
                         }
                     }
-                    Some(i) => {
+                    DialogFor::PmTiles => {
+                        self.pmtiles_path = path.display().to_string();
+                        self.state.basemap = crate::map::tiles::Basemap::PmTiles { path };
+                    }
+                    DialogFor::Export(i) => {
                         if let Some(l) = self.layers.get_mut(i) {
                             l.export_path = path.display().to_string();
                         }
@@ -440,12 +454,15 @@ impl AtlasApp {
             return;
         }
         let mut open = true;
+        let basemap = self.state.basemap.label();
         let actions = crate::ui::layers::window(
             ctx,
             &mut open,
             &mut self.open_path,
             &mut self.layers,
             &self.jobs,
+            &basemap,
+            &mut self.pmtiles_path,
         );
         self.layers_open = open;
         for a in actions {
@@ -458,6 +475,10 @@ impl AtlasApp {
         use crate::ui::layers::LayersAction as A;
         match action {
             A::Open(p) => self.open_data(PathBuf::from(p)),
+            A::Basemap(b) => self.state.basemap = b,
+            A::BrowsePmTiles => {
+                self.dialog = Some((DialogFor::PmTiles, pick_file_async(false, "")));
+            }
             A::Browse => self.browse_open(),
             A::Cancel(i) => {
                 if let Some(j) = self.jobs.get(i) {
@@ -480,7 +501,7 @@ impl AtlasApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.dialog = Some((Some(i), pick_file_async(true, &name)));
+                self.dialog = Some((DialogFor::Export(i), pick_file_async(true, &name)));
             }
             A::Export(i) => {
                 let Some(path) = self

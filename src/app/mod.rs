@@ -131,7 +131,10 @@ pub struct AtlasApp {
     /// Typed path in the Layers window.
     pub open_path: String,
     /// A file dialog waiting for the user: for opening (None) or exporting layer `i`.
-    dialog: Option<(Option<usize>, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
+    dialog: Option<(
+        importing::DialogFor,
+        std::sync::mpsc::Receiver<Option<PathBuf>>,
+    )>,
     /// Which layers the timeline's density strip was built from.
     days_key: Option<Vec<usize>>,
     /// File › Open article: the text geocoded, and its window.
@@ -585,16 +588,15 @@ impl AtlasApp {
                 let mut basemap = self.state.basemap.clone();
                 ui.radio_value(&mut basemap, crate::map::tiles::Basemap::Offline, "Offline map (built in)");
                 ui.radio_value(&mut basemap, crate::map::tiles::Basemap::osm(), "OpenStreetMap tiles (online)");
-                ui.horizontal(|ui| {
-                    let l = ui.label("PMTiles file");
-                    ui.add(egui::TextEdit::singleline(&mut self.pmtiles_path).desired_width(180.0))
-                        .labelled_by(l.id);
-                    if ui.button("Use").clicked() && !self.pmtiles_path.trim().is_empty() {
-                        basemap = crate::map::tiles::Basemap::PmTiles {
-                            path: PathBuf::from(self.pmtiles_path.trim()),
-                        };
-                    }
-                });
+                let pm = matches!(basemap, crate::map::tiles::Basemap::PmTiles { .. });
+                if ui
+                    .radio(pm, "Local PMTiles file (raster)…")
+                    .on_hover_text("Choose the file in File › Layers…")
+                    .clicked()
+                {
+                    self.layers_open = true;
+                    ui.close();
+                }
                 if basemap != self.state.basemap {
                     self.state.basemap = basemap;
                 }

@@ -127,7 +127,13 @@ impl TileLayer {
                 )
             }
             Basemap::PmTiles { path } => (
-                Box::new(PmTiles::new(path, ctx.clone())),
+                // Raster archives are made of 256-px tiles; walkers' default (512) suits vector ones.
+                Box::new(PmTiles::with_style_and_tile_size(
+                    path,
+                    walkers::Style,
+                    256,
+                    ctx.clone(),
+                )),
                 format!(
                     "tiles: {}",
                     path.file_name()

@@ -13,6 +13,10 @@ pub enum LayersAction {
     Open(String),
     /// Open the native file dialog.
     Browse,
+    /// Switch the basemap.
+    Basemap(crate::map::tiles::Basemap),
+    /// Choose a PMTiles file in the native dialog.
+    BrowsePmTiles,
     Cancel(usize),
     Remove(usize),
     Export(usize),
@@ -26,6 +30,8 @@ pub fn window(
     open_path: &mut String,
     layers: &mut [OpenLayer],
     jobs: &[ImportJob],
+    basemap: &str,
+    pmtiles_path: &mut String,
 ) -> Vec<LayersAction> {
     let mut actions = Vec::new();
     egui::Window::new("Layers")
@@ -58,6 +64,7 @@ pub fn window(
                     actions.push(LayersAction::Open(open_path.trim().to_string()));
                 }
             });
+            basemap_ui(ui, basemap, pmtiles_path, &mut actions);
             for (i, job) in jobs.iter().enumerate() {
                 ui.separator();
                 ui.label(RichText::new(job.path.display().to_string()).strong());
@@ -91,6 +98,51 @@ pub fn window(
             }
         });
     actions
+}
+
+/// The basemap under the layers: offline, OpenStreetMap, or a PMTiles file.
+fn basemap_ui(ui: &mut Ui, current: &str, path: &mut String, actions: &mut Vec<LayersAction>) {
+    use crate::map::tiles::Basemap;
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Basemap:").strong());
+        ui.label(current);
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Offline map").clicked() {
+            actions.push(LayersAction::Basemap(Basemap::Offline));
+        }
+        if ui
+            .button("OpenStreetMap tiles")
+            .on_hover_text("Online; cached on disk")
+            .clicked()
+        {
+            actions.push(LayersAction::Basemap(Basemap::osm()));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("PMTiles file");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(path)
+                    .desired_width(200.0)
+                    .hint_text("/path/to/tiles.pmtiles"),
+            )
+            .labelled_by(label.id);
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .small_button("…")
+            .on_hover_text("Choose the file")
+            .clicked()
+        {
+            actions.push(LayersAction::BrowsePmTiles);
+        }
+        if (ui.button("Use").clicked() || enter) && !path.trim().is_empty() {
+            actions.push(LayersAction::Basemap(Basemap::PmTiles {
+                path: std::path::PathBuf::from(path.trim()),
+            }));
+        }
+    });
 }
 
 fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<LayersAction>) {

@@ -338,6 +338,12 @@ impl MapView {
 
         let drawing = input.tool != Tool::Pan;
         let tiles_on = tiles.is_some();
+        if tiles_on {
+            // Where the tile set has nothing (outside a PMTiles file's area), the sea colour
+            // shows, not black.
+            ui.painter()
+                .rect_filled(rect, 0.0, crate::map::style::OCEAN);
+        }
         let tiles = tiles.map(|t| t as &mut dyn walkers::Tiles);
         let map = Map::new(tiles, &mut self.memory, lon_lat(home.x, home.y))
             .zoom_with_ctrl(false)
