@@ -193,24 +193,6 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
                 });
         });
     }
-    egui::CollapsingHeader::new("Types")
-        .id_salt(("kinds", i))
-        .default_open(l.kinds.len() <= 8)
-        .show(ui, |ui| {
-            for (k, name) in l.kinds.iter().enumerate() {
-                let k = k as u16;
-                let mut on = layer.filter.kind_shown(k);
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter()
-                        .circle_filled(rect.center(), 6.0, kind_color(k));
-                    if ui.checkbox(&mut on, name).changed() {
-                        layer.filter.set_kind(k, on);
-                    }
-                });
-            }
-        });
     ui.horizontal(|ui| {
         let label = ui.label("Actor contains");
         ui.add(
@@ -239,4 +221,22 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
     {
         actions.push(LayersAction::Export(i));
     }
+    egui::CollapsingHeader::new("Types")
+        .id_salt(("kinds", i))
+        .default_open(l.kinds.len() <= 8)
+        .show(ui, |ui| {
+            for (k, name) in l.kinds.iter().enumerate() {
+                let k = k as u16;
+                let mut on = layer.filter.kind_shown(k);
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .circle_filled(rect.center(), 6.0, kind_color(k));
+                    if ui.checkbox(&mut on, name).changed() {
+                        layer.filter.set_kind(k, on);
+                    }
+                });
+            }
+        });
 }
