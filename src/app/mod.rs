@@ -498,10 +498,7 @@ impl AtlasApp {
     }
 
     fn menu(&mut self, ui: &mut Ui) {
-        // Menus hold text boxes (the export path): a click inside must not close them.
-        let config = egui::containers::menu::MenuConfig::new()
-            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-        egui::MenuBar::new().config(config).ui(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui.button("Open data file (ACLED, UCDP GED, GeoJSON)…").clicked() {
                     self.browse_open();
