@@ -178,3 +178,21 @@ fn view_and_selection_survive_a_restart() {
     );
     assert_shows(&h2, "Takhar province");
 }
+
+#[test]
+fn export_view_as_png_asks_for_a_file_name_in_a_window() {
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Export view as PNG…").click();
+    h.run_steps(2);
+    assert!(h.state().png_export_open);
+    h.state_mut().state.export_path = "lesson.png".into();
+    h.run_steps(1);
+    h.get_by_label("Export").click();
+    h.run_steps(2);
+    assert!(
+        !h.state().png_export_open,
+        "the window closes before the capture"
+    );
+}

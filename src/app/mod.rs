@@ -141,6 +141,8 @@ pub struct AtlasApp {
     pub article: Option<article::ArticleState>,
     pub article_open: bool,
     pub article_path: String,
+    /// File › Export view as PNG… window.
+    pub png_export_open: bool,
     /// The gazetteer, loaded when an article is first opened.
     gazetteer: Option<Vec<crate::model::GazetteerEntry>>,
     /// Raster tiles for a non-offline basemap, started on first use.
@@ -185,6 +187,7 @@ impl AtlasApp {
             article_open: false,
             article_path: String::new(),
             gazetteer: None,
+            png_export_open: false,
             tiles: None,
             tile_cache: None,
             pmtiles_path: String::new(),
@@ -493,6 +496,7 @@ impl AtlasApp {
         about::ui(ui.ctx(), &mut self.about_open);
         self.layers_window(ui.ctx());
         self.article_window(ui.ctx());
+        self.png_export_window(ui.ctx());
         self.drop_hint(ui.ctx());
         self.problems_window(ui.ctx());
     }
@@ -513,18 +517,13 @@ impl AtlasApp {
                     ui.close();
                 }
                 ui.separator();
-                ui.label("Export the view as PNG (with legend and credits), for handouts");
-                let f = ui.label(egui::RichText::new("File").small());
-                ui.text_edit_singleline(&mut self.state.export_path)
-                    .labelled_by(f.id);
-                let path = self.state.export_path.trim().to_string();
+                // The file name is typed in a small window: a click in a menu closes the menu.
                 if ui
-                    .add_enabled(!path.is_empty(), egui::Button::new("Export view as PNG"))
+                    .button("Export view as PNG…")
+                    .on_hover_text("The map as shown, with legend and credits, for handouts")
                     .clicked()
                 {
-                    let mut job = ScreenshotJob::new(PathBuf::from(path));
-                    job.close_after = false;
-                    self.screenshot = Some(job);
+                    self.png_export_open = true;
                     ui.close();
                 }
             });
@@ -637,6 +636,40 @@ impl AtlasApp {
             ui.label(egui::RichText::new("Event Atlas").strong());
             ui.label(egui::RichText::new(self.atlas.data.article.lines().next().unwrap_or_default()).weak());
         });
+    }
+
+    /// File › Export view as PNG…: where to save, then the capture (this window closes first,
+    /// so it is not in the picture).
+    fn png_export_window(&mut self, ctx: &egui::Context) {
+        if !self.png_export_open {
+            return;
+        }
+        let mut open = true;
+        let mut export = false;
+        egui::Window::new("Export view as PNG")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("The map as shown, with legend and credits, for handouts.");
+                ui.horizontal(|ui| {
+                    let f = ui.label("File");
+                    let edit = ui
+                        .text_edit_singleline(&mut self.state.export_path)
+                        .labelled_by(f.id);
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    let ok = !self.state.export_path.trim().is_empty();
+                    if (ui.add_enabled(ok, egui::Button::new("Export")).clicked() || enter) && ok {
+                        export = true;
+                    }
+                });
+            });
+        if export {
+            let mut job = ScreenshotJob::new(PathBuf::from(self.state.export_path.trim()));
+            job.close_after = false;
+            self.screenshot = Some(job);
+            open = false;
+        }
+        self.png_export_open = open;
     }
 
     fn problems_window(&mut self, ctx: &egui::Context) {
