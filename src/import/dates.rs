@@ -1,22 +1,7 @@
 //! Dates as conflict datasets write them: `2021-07-05`, `2021-07-05 00:00:00.000`,
 //! `05 July 2021`, `5-Jul-2021`. Parsed straight from bytes: a million rows have a million dates.
 
-use crate::model::{PartialDate, days_from_civil};
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::model::{MONTHS, PartialDate, days_from_civil};
 
 /// Day number (days since 1970-01-01) of a dataset date, or `None` if it is not one.
 ///
@@ -73,7 +58,10 @@ fn month(b: &[u8]) -> Option<u32> {
     MONTHS
         .iter()
         .position(|m| {
-            m.as_bytes().starts_with(&lower) && (lower.len() == 3 || lower.len() == m.len())
+            let m = m.as_bytes();
+            m.len() >= lower.len()
+                && m[..lower.len()].eq_ignore_ascii_case(&lower)
+                && (lower.len() == 3 || lower.len() == m.len())
         })
         .map(|i| i as u32 + 1)
 }

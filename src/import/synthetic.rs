@@ -236,20 +236,6 @@ fn date_year(d: i32) -> String {
 }
 
 fn long_date(d: i32) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let (y, m, day) = crate::model::civil_from_days(i64::from(d));
-    format!("{day:02} {} {y}", NAMES[usize::from(m) - 1])
+    format!("{day:02} {} {y}", crate::model::MONTHS[usize::from(m) - 1])
 }

@@ -30,7 +30,8 @@ pub struct DateError {
     pub reason: &'static str,
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first (dates in the data and in imported files).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

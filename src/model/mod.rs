@@ -22,7 +22,7 @@ pub use boundaries::{Country, Detail, Province, parse_countries, parse_provinces
 pub use count::{Count, thousands};
 pub use crossing::{Crossing, CrossingsFile, Total};
 pub use dataset::{DataSource, Dataset, FILES, QUIZ_FILE, TOUR_FILE};
-pub use date::{DateError, PartialDate, civil_from_days, days_from_civil};
+pub use date::{DateError, MONTHS, PartialDate, civil_from_days, days_from_civil};
 pub use error::{DataError, Locator};
 pub use event::{DateSource, Event, EventKind};
 pub use gazetteer::{GazetteerEntry, parse_gazetteer};
