@@ -59,6 +59,8 @@ pub struct OpenLayer {
     pub export_path: String,
     cache: Option<(TallyKey, LayerDraw)>,
     shown_cache: Option<(ShownKey, Arc<Vec<usize>>)>,
+    /// The filter prepared for sweeping (its actor mask lower-cases every string: not per frame).
+    sweep_cache: Option<(ShownKey, Arc<Sweep>)>,
 }
 
 impl OpenLayer {
@@ -81,12 +83,21 @@ impl OpenLayer {
             export_path: dir.join(format!("{stem}-shown.csv")).display().to_string(),
             cache: None,
             shown_cache: None,
+            sweep_cache: None,
         }
     }
 
-    /// The filter as a sweep over this layer.
-    pub fn sweep(&self, time: &TimeFilter) -> Sweep {
-        Sweep::new(time, &self.filter, &self.data.layer)
+    /// The filter as a sweep over this layer, rebuilt only when the filter changes.
+    pub fn sweep(&mut self, time: &TimeFilter) -> Arc<Sweep> {
+        let key = (time.day(), time.first_day(), self.filter.clone());
+        if let Some((k, s)) = &self.sweep_cache
+            && *k == key
+        {
+            return s.clone();
+        }
+        let s = Arc::new(Sweep::new(time, &self.filter, &self.data.layer));
+        self.sweep_cache = Some((key, s.clone()));
+        s
     }
 
     /// What the map draws at `world_px` (the world's width in pixels), recounted only when
@@ -132,7 +143,8 @@ impl OpenLayer {
         {
             return rows.clone();
         }
-        let rows = Arc::new(filter::shown(&self.data.layer, &self.sweep(time)));
+        let sweep = self.sweep(time);
+        let rows = Arc::new(filter::shown(&self.data.layer, &sweep));
         self.shown_cache = Some((key, rows.clone()));
         rows
     }
@@ -549,7 +561,7 @@ impl AtlasApp {
             return false;
         };
         let time = self.state.filter.time;
-        let layer = &self.layers[i];
+        let layer = &mut self.layers[i];
         let sweep = layer.sweep(&time);
         let data = layer.data.clone();
         if crate::ui::imported_panel::cluster(ui, &data.layer, &sweep, &data.clusters, hit) {
