@@ -51,8 +51,14 @@ pub enum Renderer {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Read data from this folder (laid out like `data/`) instead of the copy built into the app.
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Open this story folder (laid out like `data/`, with its `story.json`) instead of the
+    /// story built into the app. `--data` is an alias.
+    #[arg(
+        long = "story",
+        visible_alias = "data",
+        global = true,
+        value_name = "DIR"
+    )]
     pub data: Option<PathBuf>,
     /// Render the window to a PNG file and exit.
     #[arg(long, value_name = "OUT.png")]
@@ -106,7 +112,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         layout: Option<Layout>,
     },
-    /// Validate a data folder: schema, ids, verbatim quotes, coordinates, provinces.
+    /// Validate a story folder: its story.json, schema, ids, verbatim quotes, coordinates,
+    /// provinces.
     Check {
         /// The folder to check (default: ./data).
         data_dir: Option<PathBuf>,
@@ -182,7 +189,13 @@ pub fn geocode(article: &Path, out: Option<&Path>, data: Option<&Path>) -> anyho
     let ds = Dataset::load(src.clone())?;
     let gazetteer = Dataset::load_gazetteer(&src)?;
     let index = ProvinceIndex::new(&ds.provinces);
-    let geocoder = Geocoder::new(&ds.countries, &ds.provinces, &gazetteer, &index);
+    let geocoder = Geocoder::new(
+        &ds.countries,
+        &ds.provinces,
+        &gazetteer,
+        &ds.lexicon,
+        &index,
+    );
     let result = geocoder.geocode(&text);
     let json = places_json(&result.places)?;
     match out {
@@ -219,11 +232,12 @@ pub fn check(dir: Option<&Path>) -> anyhow::Result<()> {
     if !dir.is_dir() {
         bail!("{}: not a folder", dir.display());
     }
-    let (ds, errors) = crate::model::check::load_and_check(&DataSource::Dir(dir.to_path_buf()))?;
+    let (ds, errors) = crate::check::load_and_check(&DataSource::Dir(dir.to_path_buf()))?;
     if errors.is_empty() {
         println!(
-            "{}: ok ({} places, {} events, {} crossings, {} totals, {} provinces, {} countries)",
+            "{}: ok, “{}” ({} places, {} events, {} crossings, {} totals, {} provinces, {} countries)",
             dir.display(),
+            ds.story.title,
             ds.places.len(),
             ds.events.len(),
             ds.crossings.crossings.len(),
@@ -254,6 +268,19 @@ mod tests {
         );
         assert!("1600".parse::<Size>().is_err());
         assert!("0x10".parse::<Size>().is_err());
+    }
+
+    #[test]
+    fn story_takes_data_as_an_alias() {
+        let a = Cli::try_parse_from(["event-atlas", "--story", "tests/fixtures/northland"])
+            .expect("parses");
+        let b = Cli::try_parse_from(["event-atlas", "--data", "tests/fixtures/northland"])
+            .expect("parses");
+        assert_eq!(a.data, b.data);
+        assert_eq!(
+            a.data.as_deref(),
+            Some(Path::new("tests/fixtures/northland"))
+        );
     }
 
     #[test]

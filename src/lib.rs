@@ -6,10 +6,12 @@
 
 pub mod app;
 pub mod atlas;
+pub mod check;
 pub mod cli;
 pub mod import;
 pub mod map;
 pub mod model;
+pub mod platform;
 pub mod spatial;
 pub mod timeline;
 pub mod ui;

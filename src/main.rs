@@ -5,8 +5,9 @@ use std::sync::Arc;
 use clap::Parser;
 use event_atlas::app::{AtlasApp, Persisted, ScreenshotJob};
 use event_atlas::atlas::Atlas;
+use event_atlas::check;
 use event_atlas::cli::{self, Cli, Command, Renderer};
-use event_atlas::model::{DataSource, check};
+use event_atlas::model::DataSource;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();

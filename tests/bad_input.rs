@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use event_atlas::model::{DataSource, Dataset, check};
+use event_atlas::check;
+use event_atlas::model::{DataSource, Dataset};
 
 /// A scratch copy of `data/` that a test may break.
 fn scratch() -> (tempfile::TempDir, PathBuf) {

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use event_atlas::model::{DataSource, Dataset, DateSource, PlaceKind, check};
+use event_atlas::check;
+use event_atlas::model::{DataSource, Dataset, DateSource, PlaceKind};
 
 fn data() -> Dataset {
     Dataset::load(DataSource::Dir("data".into())).expect("data/ loads")
@@ -201,7 +202,7 @@ fn the_shipped_tour_tells_the_story_in_checked_quotes() {
             assert!(ds.article.contains(q.as_str()), "slide {}: {q:?}", s.id);
         }
     }
-    let errors = event_atlas::model::check::check_tour(&tour, "data/tour.json", &text, &ds);
+    let errors = event_atlas::check::check_tour(&tour, "data/tour.json", &text, &ds);
     assert!(errors.is_empty(), "{errors:?}");
     // Where they fled from and to, and how many, come first; July 2021 closes.
     assert!(!tour.slides[0].highlight.crossings.is_empty());

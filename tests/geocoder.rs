@@ -9,7 +9,7 @@ fn geocode(text: &str) -> GeocodeResult {
     let ds = Dataset::load(src.clone()).expect("data");
     let gaz = Dataset::load_gazetteer(&src).expect("gazetteer");
     let index = ProvinceIndex::new(&ds.provinces);
-    Geocoder::new(&ds.countries, &ds.provinces, &gaz, &index).geocode(text)
+    Geocoder::new(&ds.countries, &ds.provinces, &gaz, &ds.lexicon, &index).geocode(text)
 }
 
 fn find<'a>(r: &'a GeocodeResult, id: &str) -> &'a Place {

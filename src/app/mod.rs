@@ -493,7 +493,7 @@ impl AtlasApp {
                 self.tour_action(a);
             }
         }
-        about::ui(ui.ctx(), &mut self.about_open);
+        about::ui(ui.ctx(), &mut self.about_open, &self.atlas.data.story);
         self.layers_window(ui.ctx());
         self.article_window(ui.ctx());
         self.png_export_window(ui.ctx());
@@ -573,7 +573,7 @@ impl AtlasApp {
                 );
             });
             ui.menu_button("View", |ui| {
-                if ui.button("Home: fit Afghanistan").clicked() {
+                if ui.button("Home: the story's view (H)").clicked() {
                     self.state.map.needs_home = true;
                 }
                 if ui.button("Clear selection (Esc)").clicked() {

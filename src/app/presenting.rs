@@ -53,7 +53,7 @@ impl AtlasApp {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
         let tour = Tour::parse(&name, &text).map_err(|e| e.to_string())?;
-        for e in crate::model::check::check_tour(&tour, &name, &text, &self.atlas.data) {
+        for e in crate::check::check_tour(&tour, &name, &text, &self.atlas.data) {
             self.problems.push(e.to_string());
         }
         let t = &mut self.state.tour;

@@ -12,7 +12,6 @@ mod export;
 mod features;
 pub mod filter;
 mod layer;
-mod progress;
 mod provinces;
 mod rows;
 pub mod synthetic;
@@ -21,16 +20,35 @@ pub mod ucdp;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use crate::platform::Progress;
 pub use article::{article_layer, sentence_with};
 pub use dates::{iso, parse_day};
 pub use detect::{Format, detect};
 pub use export::{CsvLayout, properties, write_csv, write_geojson};
 pub use filter::{LayerFilter, Sweep, Tally};
 pub use layer::{BadRow, Fatalities, Layer, PlacePrecision, Record, Shape, Span, Strings, Sym};
-pub use progress::{Progress, Stage};
 pub use provinces::{assign_provinces, normalise_province};
 
 use crate::spatial::Clusters;
+
+/// What an import is doing now (shown on its progress bar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Indexing,
+    Provinces,
+}
+
+impl Stage {
+    /// Words for the progress bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading",
+            Self::Indexing => "Building clusters",
+            Self::Provinces => "Finding provinces",
+        }
+    }
+}
 
 /// Why a file could not be imported at all (row-level problems are [`BadRow`]s instead).
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +95,7 @@ pub struct Imported {
 impl Imported {
     /// Sorts the layer's records along a space-filling curve and builds clusters for every zoom.
     pub fn index(mut layer: Layer, progress: &Progress) -> Self {
-        progress.set_stage(Stage::Indexing);
+        progress.set_stage(Stage::Indexing.label());
         layer.records.shrink_to_fit();
         layer.shrink_text();
         let points: Vec<[f32; 2]> = layer.records.iter().map(|r| [r.x, r.y]).collect();
@@ -134,6 +152,7 @@ pub fn parse_reader(
 
 /// Opens, detects, parses and indexes a file: the whole import, as the app and `convert` run it.
 pub fn import_file(path: &Path, progress: &Progress) -> Result<Imported, ImportError> {
+    progress.set_stage(Stage::Reading.label());
     let shown = path.display().to_string();
     let io = |source| ImportError::Io {
         path: shown.clone(),

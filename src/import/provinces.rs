@@ -27,52 +27,24 @@ pub fn normalise_province(name: &str) -> String {
         .collect()
 }
 
-/// Other spellings of the basemap's province names found in ACLED and UCDP data.
-pub const ALIASES: [(&str, &[&str]); 17] = [
-    (
-        "Sar-e Pul",
-        &["Sari Pul", "Sar-e-Pol", "Sar-e Pol", "Sari Pol", "Saripul"],
-    ),
-    ("Uruzgan", &["Urozgan", "Oruzgan", "Oruzgan"]),
-    ("Nimruz", &["Nimroz"]),
-    ("Panjshir", &["Panjsher", "Panjsheer"]),
-    ("Jowzjan", &["Jawzjan", "Jauzjan"]),
-    ("Daykundi", &["Daikundi", "Daikondi", "Day Kundi"]),
-    ("Wardak", &["Maidan Wardak", "Maydan Wardak", "Vardak"]),
-    ("Paktia", &["Paktya"]),
-    ("Kunar", &["Konar"]),
-    ("Helmand", &["Hilmand"]),
-    ("Herat", &["Hirat"]),
-    ("Khost", &["Khowst"]),
-    ("Bamyan", &["Bamian"]),
-    ("Ghor", &["Ghowr"]),
-    ("Nangarhar", &["Ningarhar"]),
-    ("Kunduz", &["Kondoz", "Qunduz"]),
-    ("Nuristan", &["Nooristan"]),
-];
-
-/// Sets [`Record::province`] for every record: by name where `admin1` matches one of `names`
-/// (or one of its [`ALIASES`]), else by `locate(lon, lat)`.
+/// Sets [`Record::province`] for every record: by name where `admin1` matches one of a
+/// province's `spellings` (its name and the lexicon's other names for it), else by
+/// `locate(lon, lat)`.
 pub fn assign_provinces(
     layer: &mut Layer,
-    names: &[String],
+    spellings: &[Vec<String>],
     locate: impl Fn(f64, f64) -> Option<usize>,
     progress: &Progress,
 ) {
-    progress.set_stage(Stage::Provinces);
+    progress.set_stage(Stage::Provinces.label());
     let mut by_name: HashMap<String, u8> = HashMap::new();
-    for (i, name) in names
+    for (i, names) in spellings
         .iter()
         .enumerate()
         .take(usize::from(Record::NO_PROVINCE))
     {
-        by_name.insert(normalise_province(name), i as u8);
-        let aliases = ALIASES
-            .iter()
-            .filter(|(n, _)| n == name)
-            .flat_map(|(_, a)| a.iter());
-        for a in aliases {
-            by_name.insert(normalise_province(a), i as u8);
+        for name in names {
+            by_name.entry(normalise_province(name)).or_insert(i as u8);
         }
     }
     let by_sym: Vec<Option<u8>> = layer

@@ -1,4 +1,5 @@
-//! The offline basemap: sea, the world, Afghanistan's neighbours, the 34 provinces, the border.
+//! The offline basemap: sea, the world, the story's region in detail, its provinces, and the
+//! borders its crossings cross.
 
 use std::sync::Arc;
 
@@ -125,7 +126,7 @@ impl BasemapLayer {
             }
         }
         for (i, c) in atlas.data.countries.iter().enumerate() {
-            if c.detail == Detail::Fine && c.iso_a2 != "AF" {
+            if c.detail == Detail::Fine && !atlas.is_story_country(i) {
                 push_shape(
                     t,
                     &atlas.country_shapes[i],
@@ -168,9 +169,9 @@ impl BasemapLayer {
         painter.add(Shape::mesh(mesh));
         painter.extend(lines);
 
-        // Afghanistan's outline over its provinces.
+        // The story's countries outlined over their provinces.
         let mut outline = Vec::new();
-        if let Some(i) = atlas.data.countries.iter().position(|c| c.iso_a2 == "AF") {
+        for &i in &atlas.story_countries {
             push_shape(
                 t,
                 &atlas.country_shapes[i],
@@ -182,16 +183,14 @@ impl BasemapLayer {
         }
         painter.extend(outline);
 
-        // Emphasised borders (the Tajik border): a wide translucent band and a solid core.
-        for (_, lines) in &atlas.borders {
-            for line in lines {
-                let pts: Vec<egui::Pos2> = line.iter().map(|&c| t.apply(c)).collect();
-                painter.add(Shape::line(
-                    pts.clone(),
-                    Stroke::new(7.0, style::BORDER.gamma_multiply(0.3)),
-                ));
-                painter.add(Shape::line(pts, Stroke::new(2.2, style::BORDER)));
-            }
+        // Borders the crossings cross: a wide translucent band and a solid core.
+        for line in atlas.borders.iter().flat_map(|b| &b.lines) {
+            let pts: Vec<egui::Pos2> = line.iter().map(|&c| t.apply(c)).collect();
+            painter.add(Shape::line(
+                pts.clone(),
+                Stroke::new(7.0, style::BORDER.gamma_multiply(0.3)),
+            ));
+            painter.add(Shape::line(pts, Stroke::new(2.2, style::BORDER)));
         }
 
         // Selected or hovered province outline on top.

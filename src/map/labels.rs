@@ -230,7 +230,8 @@ impl LabelsLayer {
         }
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
-                if c.detail != detail || c.iso_a2 == "AF" {
+                // The story's own countries are named by their provinces.
+                if c.detail != detail || atlas.is_story_country(i) {
                     continue;
                 }
                 let screen = t.apply_rect(atlas.country_shapes[i].bbox);

@@ -15,7 +15,8 @@ pub const PROVINCE_HOVER: Color32 = Color32::from_rgb(0xFC, 0xD9, 0x8E);
 pub const PROVINCE_SELECTED: Color32 = Color32::from_rgb(0xF6, 0xB2, 0x4C);
 pub const PROVINCE_EDGE: Color32 = Color32::from_rgb(0x9A, 0x86, 0x72);
 pub const COUNTRY_EDGE: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x2E);
-/// The Tajik border: vermilion from the Okabe–Ito palette, safe for colour-blind readers.
+/// Borders the story's crossings cross: vermilion from the Okabe–Ito palette, safe for
+/// colour-blind readers.
 pub const BORDER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 pub const ARROW: Color32 = Color32::from_rgb(0x00, 0x5A, 0x9C);
 pub const ARROW_UNCERTAIN: Color32 = Color32::from_rgb(0x4F, 0x7C, 0xA8);

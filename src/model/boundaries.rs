@@ -5,10 +5,11 @@ use geojson::{Feature, FeatureCollection, JsonObject};
 
 use super::DataError;
 
-/// An Afghan province: the unit people click to read what happened there.
+/// A province (first-level subdivision of a country the story draws): the unit people click
+/// to read what happened there.
 #[derive(Debug, Clone)]
 pub struct Province {
-    /// ISO 3166-2:AF code, e.g. `AF-BDS`.
+    /// ISO 3166-2 code, e.g. `AF-BDS`.
     pub iso: String,
     pub name: String,
     pub capital: String,
@@ -16,14 +17,15 @@ pub struct Province {
     pub shape: MultiPolygon<f64>,
 }
 
-/// Whether a country is drawn in detail (Afghanistan and its neighbours) or coarsely (the world).
+/// Whether a country is drawn in detail (the story's countries and their neighbours) or coarsely
+/// (the rest of the world).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detail {
     Fine,
     Coarse,
 }
 
-/// A country outline; Afghanistan's neighbours in detail, the rest of the world coarse.
+/// A country outline; the story's region in detail, the rest of the world coarse.
 #[derive(Debug, Clone)]
 pub struct Country {
     /// ISO 3166-1 alpha-2, upper case.
@@ -118,6 +120,13 @@ pub fn parse_countries(file: &str, text: &str) -> Result<Vec<Country>, DataError
             })
         })
         .collect()
+}
+
+impl Province {
+    /// ISO 3166-1 alpha-2 code of the province's country (the prefix of its code).
+    pub fn country(&self) -> &str {
+        super::country_of_subdivision(&self.iso)
+    }
 }
 
 #[cfg(test)]

@@ -4,20 +4,9 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use super::{
-    Country, CrossingsFile, DataError, Event, GazetteerEntry, Place, Province, parse_countries,
-    parse_gazetteer, parse_provinces,
+    Country, CrossingsFile, DataError, Event, GazetteerEntry, Place, Province, STORY_FILE, Story,
+    parse_countries, parse_gazetteer, parse_provinces,
 };
-
-/// Relative paths of the data files, in load order.
-pub const FILES: [&str; 7] = [
-    "source/article.txt",
-    "places.json",
-    "events.json",
-    "crossings.json",
-    "boundaries/provinces.geojson",
-    "boundaries/countries.geojson",
-    "gazetteer.json",
-];
 
 macro_rules! embedded {
     ($($name:literal),*) => {
@@ -31,6 +20,8 @@ macro_rules! embedded {
     };
 }
 embedded!(
+    "story.json",
+    "lexicon.json",
     "tour.json",
     "quiz.json",
     "source/article.txt",
@@ -88,16 +79,20 @@ impl DataSource {
     }
 }
 
-/// Everything the app shows, parsed; indexes are built from it by [`crate::spatial`].
+/// Everything the app shows, parsed; the atlas builds its indexes from it.
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub source: DataSource,
+    /// The manifest, `story.json`.
+    pub story: Story,
     pub article: String,
     pub places: Vec<Place>,
     pub events: Vec<Event>,
     pub crossings: CrossingsFile,
     pub provinces: Vec<Province>,
     pub countries: Vec<Country>,
+    /// Other names of the countries and provinces (`lexicon.json`; empty without one).
+    pub lexicon: super::Lexicon,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
@@ -111,7 +106,8 @@ fn parse_json<T: serde::de::DeserializeOwned>(
 impl Dataset {
     /// Parses every file; the first malformed one stops the load with its file and line.
     pub fn load(source: DataSource) -> Result<Self, DataError> {
-        let article = source.read("source/article.txt")?.into_owned();
+        let story = Story::parse(&source.display_name(STORY_FILE), &source.read(STORY_FILE)?)?;
+        let article = source.read(&story.article)?.into_owned();
         let places = parse_json(&source, "places.json")?;
         let events = parse_json(&source, "events.json")?;
         let crossings = parse_json(&source, "crossings.json")?;
@@ -119,14 +115,17 @@ impl Dataset {
         let provinces = parse_provinces(&source.display_name(name), &source.read(name)?)?;
         let name = "boundaries/countries.geojson";
         let countries = parse_countries(&source.display_name(name), &source.read(name)?)?;
+        let lexicon = Self::load_lexicon(&source)?;
         Ok(Self {
             source,
+            story,
             article,
             places,
             events,
             crossings,
             provinces,
             countries,
+            lexicon,
         })
     }
 
@@ -139,6 +138,15 @@ impl Dataset {
     pub fn load_gazetteer(source: &DataSource) -> Result<Vec<GazetteerEntry>, DataError> {
         let name = "gazetteer.json";
         parse_gazetteer(&source.display_name(name), &source.read(name)?)
+    }
+
+    /// The folder's name table (empty when the folder has none).
+    pub fn load_lexicon(source: &DataSource) -> Result<super::Lexicon, DataError> {
+        let name = super::LEXICON_FILE;
+        match source.read_optional(name)? {
+            Some(text) => super::Lexicon::parse(&source.display_name(name), &text),
+            None => Ok(super::Lexicon::default()),
+        }
     }
 
     /// The folder's guided tour, with its text (for error lines), if it has one.
@@ -159,17 +167,18 @@ impl Dataset {
         Ok(Some((quiz, text.into_owned())))
     }
 
-    /// A place by id.
+    /// A place by id (a scan: for checking and loading; the app resolves ids through the
+    /// atlas's maps).
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
 
-    /// A province by ISO code.
+    /// A province by ISO code (a scan, as [`Dataset::place`]).
     pub fn province(&self, iso: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.iso == iso)
     }
 
-    /// A country by ISO alpha-2 code (any case).
+    /// A country by ISO alpha-2 code, any case (a scan, as [`Dataset::place`]).
     pub fn country(&self, iso_a2: &str) -> Option<&Country> {
         self.countries
             .iter()

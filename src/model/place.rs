@@ -38,7 +38,7 @@ pub struct Place {
     pub lon: f64,
     /// ISO 3166-1 alpha-2.
     pub country: String,
-    /// ISO 3166-2:AF code of the province the point lies in, if in Afghanistan.
+    /// ISO 3166-2 code of the province the point lies in, if the story draws its country.
     pub province: Option<String>,
     /// Where the coordinates come from, e.g. `GeoNames 1138958`.
     pub source: String,

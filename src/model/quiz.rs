@@ -130,7 +130,7 @@ impl Question {
                     }
                     None => (
                         false,
-                        format!("That is outside Afghanistan; the answer is {answer}."),
+                        format!("That is outside the story's provinces; the answer is {answer}."),
                     ),
                 }
             }

@@ -1,7 +1,7 @@
 //! Events and crossings sorted by date, so moving the cursor is a lookup, never a re-read.
 
 use super::{Filter, Timing, Vis};
-use crate::atlas::Item;
+use crate::model::Item;
 use crate::model::{Dataset, EventKind};
 
 /// One dated item of the story.

@@ -1,17 +1,9 @@
-//! The About box: what the app is and whose data it shows.
+//! The About box: what the app is, and whom the open story credits (its `story.json`).
 
-/// Credits that must be shown wherever the map is (Natural Earth, GeoNames, the BBC article).
-pub const CREDITS: [&str; 3] = [
-    "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com",
-    "Place data © GeoNames (geonames.org), CC BY 4.0",
-    "Story: BBC News, \"Afghanistan: Soldiers flee to Tajikistan after Taliban clashes\", 5 July 2021",
-];
-
-/// Short attribution line for the map corner.
-pub const ATTRIBUTION: &str = "Natural Earth · © GeoNames CC BY 4.0 · BBC News";
+use crate::model::Story;
 
 /// Shows the About window while `open` is true.
-pub fn ui(ctx: &egui::Context, open: &mut bool) {
+pub fn ui(ctx: &egui::Context, open: &mut bool, story: &Story) {
     egui::Window::new("About Event Atlas")
         .open(open)
         .collapsible(false)
@@ -24,8 +16,9 @@ pub fn ui(ctx: &egui::Context, open: &mut bool) {
                  dates the article does not give are marked as general knowledge.",
             );
             ui.separator();
-            ui.strong("Data credits");
-            for c in CREDITS {
+            ui.strong(&story.title);
+            ui.strong("Credits");
+            for c in &story.credits {
                 ui.label(c);
             }
             ui.separator();

@@ -74,11 +74,7 @@ pub fn window(
                         egui::ProgressBar::new(p.fraction())
                             .desired_width(300.0)
                             .show_percentage()
-                            .text(format!(
-                                "{} {:.0}%",
-                                p.stage().label(),
-                                p.fraction() * 100.0
-                            )),
+                            .text(format!("{} {:.0}%", p.stage(), p.fraction() * 100.0)),
                     );
                     if ui.button("Cancel").clicked() {
                         actions.push(LayersAction::Cancel(i));

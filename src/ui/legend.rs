@@ -17,6 +17,7 @@ pub fn ui(
     filter: &mut Filter,
     shading: &mut Shading,
     choropleth: &Choropleth,
+    borders: &[String],
     compact: bool,
 ) {
     ui.strong("Legend");
@@ -40,14 +41,14 @@ pub fn ui(
     if compact {
         egui::CollapsingHeader::new(egui::RichText::new("Arrows and shading").small())
             .id_salt("legend-more")
-            .show(ui, |ui| more(ui, shading, choropleth));
+            .show(ui, |ui| more(ui, shading, choropleth, borders));
     } else {
-        more(ui, shading, choropleth);
+        more(ui, shading, choropleth, borders);
     }
 }
 
-/// The legend below the kinds: arrows, the border, province shading.
-fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth) {
+/// The legend below the kinds: arrows, the borders crossed, province shading.
+fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth, borders: &[String]) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Soldiers crossing").small());
     let thick = Count {
@@ -82,18 +83,27 @@ fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth) {
             ui.label(text);
         });
     }
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
-        ui.painter().line_segment(
-            [rect.left_center(), rect.right_center()],
-            Stroke::new(6.0, style::BORDER.gamma_multiply(0.3)),
-        );
-        ui.painter().line_segment(
-            [rect.left_center(), rect.right_center()],
-            Stroke::new(2.0, style::BORDER),
-        );
-        ui.label("Afghanistan–Tajikistan border");
-    });
+    if !borders.is_empty() {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
+            ui.painter().line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(6.0, style::BORDER.gamma_multiply(0.3)),
+            );
+            ui.painter().line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(2.0, style::BORDER),
+            );
+            ui.label(if borders.len() == 1 {
+                "Border crossed"
+            } else {
+                "Borders crossed"
+            });
+        });
+        for b in borders {
+            ui.label(egui::RichText::new(format!("      {b}")).small());
+        }
+    }
     ui.add_space(4.0);
     let title = ui.label(egui::RichText::new("Provinces").small());
     egui::ComboBox::from_id_salt("province-shading")

@@ -6,8 +6,8 @@ use egui::{Align2, Color32, CursorIcon, FontId, Key, Rect, Stroke, Ui, vec2};
 use serde::{Deserialize, Serialize};
 use walkers::{Map, MapMemory, lon_lat};
 
-use super::{Selection, about, legend};
-use crate::atlas::{Atlas, Highlighted};
+use super::{Selection, legend};
+use crate::atlas::{Atlas, Highlighted, HomeView};
 use crate::map::annotations::AnnotationsLayer;
 use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::crossings::Motion;
@@ -76,7 +76,7 @@ const FLIGHT_SECONDS: f64 = 1.2;
 #[serde(default)]
 pub struct MapView {
     pub memory: MapMemory,
-    /// Fit Afghanistan on the next frame (first start, or "Home").
+    /// Go to the story's home view on the next frame (first start, or "Home").
     pub needs_home: bool,
     pub show_legend: bool,
     #[serde(skip)]
@@ -137,13 +137,17 @@ const MIN_ZOOM: f64 = 2.0;
 const KEY_PAN: f32 = 120.0;
 
 impl MapView {
-    /// Sets the view so Afghanistan fills `rect` with a margin.
+    /// Sets the story's home view: its box fills `rect` with a margin.
     pub fn go_home(&mut self, atlas: &Atlas, rect: Rect) {
         let margin = (rect.width().min(rect.height()) * 0.06).max(10.0);
-        let t = ScreenTransform::fit(atlas.home, rect.shrink(margin));
+        let zoom = match atlas.home {
+            HomeView::Fit(r) => ScreenTransform::fit(r, rect.shrink(margin)).zoom(),
+            HomeView::Center(_, zoom) => zoom,
+            HomeView::World => MIN_ZOOM,
+        };
         let center = inverse_mercator(atlas.home.center());
         // Zoom is clamped by walkers; an out-of-range fit just keeps the old zoom.
-        let _ = self.memory.set_zoom(t.zoom().clamp(1.0, 18.0));
+        let _ = self.memory.set_zoom(zoom.clamp(1.0, 18.0));
         self.memory.center_at(lon_lat(center.x, center.y));
         self.needs_home = false;
     }
@@ -515,7 +519,7 @@ impl MapView {
             egui::Button::new("Home"),
         );
         if home
-            .on_hover_text("Back to Afghanistan (Home / H)")
+            .on_hover_text("Back to the story's home view (Home / H)")
             .clicked()
         {
             self.go_home(atlas, rect);
@@ -563,7 +567,17 @@ impl MapView {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     if self.show_legend {
                         let compact = rect.height() < 620.0;
-                        legend::ui(ui, &kinds, filter, shading, input.choropleth, compact);
+                        let borders: Vec<String> =
+                            atlas.borders.iter().map(|b| b.name.clone()).collect();
+                        legend::ui(
+                            ui,
+                            &kinds,
+                            filter,
+                            shading,
+                            input.choropleth,
+                            &borders,
+                            compact,
+                        );
                         legend::imported(ui, &input.imported);
                         if ui.small_button("Hide legend").clicked() {
                             self.show_legend = false;
@@ -601,8 +615,8 @@ impl MapView {
         self.overlay_rects.push(counter.response.rect);
         let painter = ui.painter_at(rect);
         let text = match &input.tile_credit {
-            Some(c) => format!("{c} · {}", about::ATTRIBUTION),
-            None => about::ATTRIBUTION.to_string(),
+            Some(c) => format!("{c} · {}", atlas.data.story.attribution()),
+            None => atlas.data.story.attribution(),
         };
         self.credit.clone_from(&text);
         let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), style::LABEL);

@@ -151,8 +151,7 @@ fn count_text(list: &[Item]) -> String {
 
 /// Nothing selected: the story in brief, the totals, and the events with no single place.
 fn overview(ui: &mut Ui, atlas: &Atlas, vis: &Visible, out: &mut Option<Selection>) {
-    let title = atlas.data.article.lines().next().unwrap_or("The story");
-    ui.heading(title);
+    ui.heading(&atlas.data.story.title);
     ui.label(
         "Click a province, a marker or an arrow to read what the article says happened there.",
     );
@@ -177,7 +176,13 @@ fn overview(ui: &mut Ui, atlas: &Atlas, vis: &Visible, out: &mut Option<Selectio
         ui.add_space(4.0);
     }
     ui.separator();
-    ui.label(RichText::new("Across Afghanistan (no single place)").strong());
+    ui.label(
+        RichText::new(format!(
+            "Across {} (no single place)",
+            atlas.story_country_names()
+        ))
+        .strong(),
+    );
     let on_markers: std::collections::HashSet<usize> = atlas
         .markers
         .iter()

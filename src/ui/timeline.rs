@@ -431,7 +431,7 @@ impl Timeline {
                     &month_name(c1)[..3],
                     c1.year
                 ))
-                .on_hover_text("The fortnight of crossings into Tajikistan")
+                .on_hover_text("The span of the article's crossings and their totals")
                 .clicked()
             {
                 self.axis = Some(scales.crisis);

@@ -1,38 +1,21 @@
-//! Shared between an import thread and the UI: how far it got, and a Cancel the parser heeds.
+//! Shared between a background job and the UI: how far it got, what it is doing, and a Cancel
+//! the work heeds.
 
 use std::io::Read;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-/// What an import is doing now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Reading,
-    Indexing,
-    Provinces,
-}
-
-impl Stage {
-    /// Words for the progress bar.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Reading => "Reading",
-            Self::Indexing => "Building clusters",
-            Self::Provinces => "Finding provinces",
-        }
-    }
-}
-
-/// Progress of one import; cheap to poll from the UI every frame.
+/// Progress of one job; cheap to poll from the UI every frame.
 #[derive(Debug, Default)]
 pub struct Progress {
     done: AtomicU64,
     total: AtomicU64,
     cancel: AtomicBool,
-    stage: AtomicU8,
+    stage: Mutex<&'static str>,
 }
 
 impl Progress {
-    /// Asks the import to stop at its next check (within a few thousand rows).
+    /// Asks the job to stop at its next check.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -42,30 +25,34 @@ impl Progress {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    /// Sets the number of bytes to read.
+    /// Sets the amount of work (bytes, rows, sentences) the job will report as done.
     pub fn set_total(&self, total: u64) {
         self.total.store(total, Ordering::Relaxed);
     }
 
-    pub(crate) fn add(&self, n: u64) {
+    /// Counts `n` more units of work done.
+    pub fn add(&self, n: u64) {
         self.done.fetch_add(n, Ordering::Relaxed);
     }
 
-    /// Moves to the next stage.
-    pub fn set_stage(&self, stage: Stage) {
-        self.stage.store(stage as u8, Ordering::Relaxed);
+    /// Sets the units done so far.
+    pub fn set_done(&self, n: u64) {
+        self.done.store(n, Ordering::Relaxed);
     }
 
-    /// The current stage.
-    pub fn stage(&self) -> Stage {
-        match self.stage.load(Ordering::Relaxed) {
-            0 => Stage::Reading,
-            1 => Stage::Indexing,
-            _ => Stage::Provinces,
+    /// Names what the job does now ("Reading", "Building clusters").
+    pub fn set_stage(&self, stage: &'static str) {
+        if let Ok(mut s) = self.stage.lock() {
+            *s = stage;
         }
     }
 
-    /// Fraction of the file read, 0..=1.
+    /// What the job does now ("" before it says).
+    pub fn stage(&self) -> &'static str {
+        self.stage.lock().map_or("", |s| *s)
+    }
+
+    /// Fraction done, 0..=1 (0 while the total is unknown).
     pub fn fraction(&self) -> f32 {
         let total = self.total.load(Ordering::Relaxed);
         if total == 0 {
