@@ -33,7 +33,7 @@ fn frame(c: &mut Criterion) {
             n += 1;
         }
         for _ in 0..zoom_out {
-            let _ = app.state.map.memory.zoom_out();
+            let _ = app.map.saved.memory.zoom_out();
         }
         group.bench_function(name, |b| {
             b.iter(|| {
@@ -49,17 +49,15 @@ fn frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
         app.set_time("2021-06-20".parse().expect("date"), None);
-        app.state.timeline.playback.looping = true;
-        app.state.timeline.playback.speed = 1.0;
+        app.timeline.saved.playback.looping = true;
+        app.timeline.saved.playback.speed = 1.0;
         let mut n = 0;
         for _ in 0..5 {
             let _ = ctx.run_ui(input(n), |ui| app.show(ui));
             n += 1;
         }
         let atlas_ref = app.atlas.clone();
-        app.state
-            .timeline
-            .toggle_play(&atlas_ref, &mut app.state.filter);
+        app.timeline.toggle_play(&atlas_ref);
         group.bench_function("playing_crisis", |b| {
             b.iter(|| {
                 n += 1;
@@ -67,7 +65,7 @@ fn frame(c: &mut Criterion) {
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });
-        assert!(app.state.timeline.playback.playing, "still playing");
+        assert!(app.timeline.playing, "still playing");
     }
     group.finish();
 }
@@ -86,8 +84,9 @@ fn imported(c: &mut Criterion) {
         let imported = Imported::index(layer, &Progress::default());
         let ctx = egui::Context::default();
         let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
-        app.add_layer(imported);
-        app.state.filter.time.cursor = event_atlas::model::days_from_civil(2024, 6, 1) as f64;
+        app.layers.add(imported);
+        app.timeline.saved.filter.time.cursor =
+            event_atlas::model::days_from_civil(2024, 6, 1) as f64;
         let mut f = 0;
         for _ in 0..5 {
             let _ = ctx.run_ui(input(f), |ui| app.show(ui));
@@ -106,7 +105,7 @@ fn imported(c: &mut Criterion) {
             b.iter(|| {
                 f += 1;
                 day = (day + 1.0) % 1500.0;
-                app.state.filter.time.cursor = start + day;
+                app.timeline.saved.filter.time.cursor = start + day;
                 let out = ctx.run_ui(input(f), |ui| app.show(ui));
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })

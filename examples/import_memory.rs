@@ -30,7 +30,7 @@ fn main() -> anyhow::Result<()> {
     println!("before import: VmRSS {}", status("VmRSS:"));
     let started = std::time::Instant::now();
     let imported =
-        event_atlas::app::importing::import_with_provinces(&atlas, &path, &Progress::default())?;
+        event_atlas::ui::layers::import_with_provinces(&atlas, &path, &Progress::default())?;
     let took = started.elapsed();
     println!(
         "imported {} rows ({:.0} MB file) in {:.2} s; layer {:.0} MB, clusters {:.0} MB ({} levels)",

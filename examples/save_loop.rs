@@ -18,8 +18,8 @@ fn main() -> std::process::ExitCode {
     let path = std::path::PathBuf::from(path);
     // Files of different sizes, so a torn write would show.
     let versions: Vec<String> = if kind == "tour" {
-        let tour = match Dataset::load_tour(&DataSource::Embedded) {
-            Ok(Some((t, _))) => t,
+        let tour = match Dataset::load(DataSource::Embedded).map(|d| d.tour()) {
+            Ok(Ok(Some(t))) => t,
             _ => Tour::default(),
         };
         (1..=4)

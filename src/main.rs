@@ -1,13 +1,15 @@
 //! Event Atlas binary: parse the command line, then run a data command or open the window.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Parser;
-use event_atlas::app::{AtlasApp, Persisted, ScreenshotJob};
+use event_atlas::app::{AtlasApp, Persisted};
 use event_atlas::atlas::Atlas;
-use event_atlas::check;
 use event_atlas::cli::{self, Cli, Command, Renderer};
 use event_atlas::model::DataSource;
+use event_atlas::ui::export::ScreenshotJob;
+use event_atlas::ui::stories::load_story;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -30,33 +32,38 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn run_app(cli: Cli) -> anyhow::Result<()> {
-    // A folder given with --data is checked; on failure the app still opens, on the built-in data,
-    // and shows what was wrong.
-    let mut problems = Vec::new();
-    let atlas = match &cli.data {
-        Some(dir) => match check::load_and_check(&DataSource::Dir(dir.clone())) {
-            Ok((dataset, errors)) => {
-                problems.extend(errors.iter().map(ToString::to_string));
-                Atlas::new(dataset)
-            }
+/// The story to open: the folder given, else the one open at the last exit, else the built-in
+/// one. A folder that cannot be read falls back to the built-in story, with the reason listed.
+fn open_story(dir: Option<&Path>) -> anyhow::Result<(Arc<Atlas>, Option<PathBuf>, Vec<String>)> {
+    if let Some(dir) = dir {
+        match load_story(dir) {
+            Ok((atlas, problems)) => return Ok((atlas, Some(dir.to_path_buf()), problems)),
             Err(e) => {
-                eprintln!("error: {e}");
-                problems.push(format!("{e}\nShowing the built-in data instead."));
-                Atlas::load(DataSource::Embedded)?
+                let atlas = Arc::new(Atlas::load(DataSource::Embedded)?);
+                return Ok((
+                    atlas,
+                    None,
+                    vec![format!("{e}\nShowing the built-in story instead.")],
+                ));
             }
-        },
-        None => Atlas::load(DataSource::Embedded)?,
-    };
-    for p in &problems {
-        eprintln!("data problem: {p}");
+        }
     }
-    let atlas = Arc::new(atlas);
+    Ok((
+        Arc::new(Atlas::load(DataSource::Embedded)?),
+        None,
+        Vec::new(),
+    ))
+}
 
+fn run_app(cli: Cli) -> anyhow::Result<()> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Event Atlas")
         .with_inner_size([cli.size.width, cli.size.height])
         .with_min_inner_size([640.0, 420.0]);
+    let capture_dir = cli
+        .screenshot
+        .as_ref()
+        .map(|_| std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id())));
     let options = eframe::NativeOptions {
         viewport,
         renderer: match cli.renderer {
@@ -67,85 +74,85 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         // size the user last left (eframe restores it from storage whatever `--size` says): it
         // gets a storage folder of its own that holds nothing.
         persist_window: cli.screenshot.is_none(),
-        persistence_path: cli.screenshot.as_ref().map(|_| {
-            std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id()))
-        }),
+        persistence_path: capture_dir.clone(),
         ..Default::default()
     };
-    let select = cli.select.clone();
-    let (time, window) = (cli.time, cli.window);
-    let (tour, slide) = (cli.tour.clone(), cli.slide);
-    let screenshot = cli.screenshot.clone();
-    let open = cli.open.clone();
-    let capture_dir = options.persistence_path.clone();
     let result = eframe::run_native(
         "event-atlas",
         options,
-        Box::new(move |cc| {
-            let state = if screenshot.is_some() {
-                // Nor the panel sizes and other egui memory the user's runs left behind.
-                cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
-                Persisted::default()
-            } else {
-                AtlasApp::restore(cc.storage)
-            };
-            let mut app = AtlasApp::new(atlas, state);
-            app.problems.extend(problems);
-            if let Some(path) = &tour
-                && let Err(e) = app.open_tour(path)
-            {
-                eprintln!("error: {e}");
-                app.problems.push(e);
-            }
-            if tour.is_some() || slide.is_some() {
-                let n = slide.map_or(0, |n| n as usize - 1);
-                if n >= app.state.tour.len() {
-                    let e = format!(
-                        "--slide {}: the tour has {} slides",
-                        n + 1,
-                        app.state.tour.len()
-                    );
-                    eprintln!("warning: {e}");
-                    app.problems.push(e);
-                }
-                // A screenshot shows the slide as it ends, not mid-flight.
-                app.start_tour(
-                    n.min(app.state.tour.len().saturating_sub(1)),
-                    screenshot.is_some(),
-                );
-            }
-            if let Some(date) = time {
-                app.set_time(date, window);
-            }
-            if screenshot.is_none() {
-                app.reopen_saved_layers();
-                // HTTP tiles are cached beside the saved state (never in screenshot runs).
-                app.tile_cache = eframe::storage_dir("event-atlas").map(|d| d.join("tiles"));
-            }
-            for path in &open {
-                app.open_data(path.clone());
-            }
-            if let Some(what) = &select
-                && let Err(e) = app.select(what)
-            {
-                eprintln!("warning: {e}");
-                app.problems.push(e);
-            }
-            // Drawings live beside eframe's saved state (not for one-off screenshots).
-            if screenshot.is_none()
-                && let Some(dir) = eframe::storage_dir("event-atlas")
-            {
-                app = app.with_annotations_file(dir.join("annotations.geojson"));
-            }
-            if let Some(path) = screenshot {
-                app = app.with_screenshot(ScreenshotJob::new(path));
-            }
-            Ok(Box::new(app))
-        }),
+        Box::new(move |cc| Ok(Box::new(build_app(&cli, cc)?))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"));
     if let Some(dir) = capture_dir {
         let _ = std::fs::remove_dir_all(dir);
     }
     result
+}
+
+/// The app as the command line asks: its story, its state, then the tour, date, files and
+/// selection given.
+fn build_app(
+    cli: &Cli,
+    cc: &eframe::CreationContext<'_>,
+) -> Result<AtlasApp, Box<dyn std::error::Error + Send + Sync>> {
+    let capture = cli.screenshot.is_some();
+    let saved = if capture {
+        // Nor the panel sizes and other egui memory the user's runs left behind.
+        cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
+        Persisted::default()
+    } else {
+        AtlasApp::restore(cc.storage)
+    };
+    let dir = cli.data.clone().or_else(|| saved.stories.open.clone());
+    let (atlas, opened, problems) = open_story(dir.as_deref())?;
+    for p in &problems {
+        eprintln!("data problem: {p}");
+    }
+    let mut app = AtlasApp::new(atlas, saved);
+    app.stories.opened(opened);
+    app.problems.extend(problems);
+    apply_cli(&mut app, cli);
+    if !capture && let Some(dir) = eframe::storage_dir("event-atlas") {
+        // HTTP tiles and drawings live beside the saved state (never in screenshot runs).
+        app.basemap.cache = Some(dir.join("tiles"));
+        app.reopen_saved_layers();
+        app = app.with_annotations_file(dir.join("annotations.geojson"));
+    }
+    for path in &cli.open {
+        app.open_data(path.clone());
+    }
+    if let Some(path) = &cli.screenshot {
+        app = app.with_screenshot(ScreenshotJob::new(path.clone()));
+    }
+    Ok(app)
+}
+
+/// `--tour`, `--slide`, `--time`, `--window` and `--select`.
+fn apply_cli(app: &mut AtlasApp, cli: &Cli) {
+    let warn = |app: &mut AtlasApp, e: String| {
+        eprintln!("warning: {e}");
+        app.problems.push(e);
+    };
+    if let Some(path) = &cli.tour
+        && let Err(e) = app.open_tour(path)
+    {
+        warn(app, e);
+    }
+    if cli.tour.is_some() || cli.slide.is_some() {
+        let n = cli.slide.map_or(0, |n| n as usize - 1);
+        let len = app.tours.len();
+        if n >= len {
+            warn(app, format!("--slide {}: the tour has {len} slides", n + 1));
+        }
+        // A screenshot shows the slide as it ends, not mid-flight.
+        app.start_tour(n.min(len.saturating_sub(1)), cli.screenshot.is_some());
+    }
+    if let Some(date) = cli.time {
+        app.set_time(date, cli.window);
+    }
+    if let Some(what) = &cli.select
+        && let Err(e) = app.select(what)
+    {
+        warn(app, e);
+    }
 }

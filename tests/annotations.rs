@@ -36,59 +36,61 @@ fn pen_strokes_are_anchored_undone_redone_and_saved() {
     let mut h = harness_with(app);
     h.get_by_label("Pen").click();
     h.run_steps(2);
-    assert_eq!(h.state().state.drawing.tool, Tool::Pen);
-    let view_before = h.state().state.map.current();
+    assert_eq!(h.state().drawing.settings.tool, Tool::Pen);
+    let view_before = h.state().map.current();
     let (from, to) = (pos2(600.0, 400.0), pos2(760.0, 470.0));
     drag(&mut h, from, to);
     assert_eq!(
-        h.state().state.map.current(),
+        h.state().map.current(),
         view_before,
         "drawing does not pan the map"
     );
-    let items = h.state().state.drawing.items.clone();
+    let items = h.state().drawing.items.clone();
     assert_eq!(items.len(), 1);
     let Annotation::Stroke { points, .. } = &items[0] else {
         panic!("a stroke");
     };
     // Anchored: its first point is where the drag began, in map coordinates.
-    let t = h.state().state.map.last_transform.expect("drawn");
+    let t = h.state().map.last_transform.expect("drawn");
     let first = t.apply(mercator(geo::coord! { x: points[0][0], y: points[0][1] }));
     assert!(first.distance(from) < 2.0, "{first:?} vs {from:?}");
+    common::wait_idle(&mut h);
     assert!(file.exists(), "saved as soon as drawn");
 
     // Undo, redo (buttons and keys).
     h.get_by_label("Undo").click();
     h.run_steps(2);
-    assert!(h.state().state.drawing.items.is_empty());
+    assert!(h.state().drawing.items.is_empty());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Y);
     h.run_steps(2);
-    assert_eq!(h.state().state.drawing.items.len(), 1);
+    assert_eq!(h.state().drawing.items.len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert!(h.state().state.drawing.items.is_empty());
+    assert!(h.state().drawing.items.is_empty());
     h.get_by_label("Redo").click();
     h.run_steps(2);
 
     // A pin with a colour and text.
     h.get_by_label("Pin").click();
     h.run_steps(2);
-    h.state_mut().state.drawing.pin_text = "Fayzabad".into();
+    h.state_mut().drawing.settings.pin_text = "Fayzabad".into();
     click(&mut h, pos2(700.0, 300.0));
-    assert_eq!(h.state().state.drawing.items.len(), 2);
+    assert_eq!(h.state().drawing.items.len(), 2);
 
     // Restart: the drawings come back from the file.
-    let saved = h.state().state.drawing.items.clone();
+    common::wait_idle(&mut h);
+    let saved = h.state().drawing.items.clone();
     let app2 = AtlasApp::new(atlas(), Persisted::default()).with_annotations_file(file.clone());
-    assert_eq!(app2.state.drawing.items, saved);
+    assert_eq!(app2.drawing.items, saved);
     assert!(app2.problems.is_empty());
 
     // Clear is one undoable step.
     h.get_by_label("Clear").click();
     h.run_steps(2);
-    assert!(h.state().state.drawing.items.is_empty());
+    assert!(h.state().drawing.items.is_empty());
     h.get_by_label("Undo").click();
     h.run_steps(2);
-    assert_eq!(h.state().state.drawing.items, saved);
+    assert_eq!(h.state().drawing.items, saved);
 }
 
 #[test]
@@ -96,28 +98,30 @@ fn drawings_export_and_import_as_geojson() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("lesson.geojson");
     let mut app = AtlasApp::new(atlas(), Persisted::default());
-    app.state.drawing.add(Annotation::Pin {
+    app.drawing.add(Annotation::Pin {
         color: [0, 0, 0],
         at: [69.17, 34.53],
         text: "Kabul".into(),
     });
-    app.state.drawing.file_field = out.display().to_string();
+    app.drawing.settings.file_field = out.display().to_string();
     let mut h = harness_with(app);
     h.get_by_label("GeoJSON file").click();
     h.run_steps(2);
     h.get_by_label("Export").click();
     h.run_steps(2);
+    common::wait_idle(&mut h);
     let text = std::fs::read_to_string(&out).expect("exported");
     assert!(text.contains("\"FeatureCollection\"") && text.contains("Kabul"));
 
     let mut app2 = AtlasApp::new(atlas(), Persisted::default());
-    app2.state.drawing.file_field = out.display().to_string();
+    app2.drawing.settings.file_field = out.display().to_string();
     let mut h2 = harness_with(app2);
     h2.get_by_label("GeoJSON file").click();
     h2.run_steps(2);
     h2.get_by_label("Import").click();
     h2.run_steps(2);
-    assert_eq!(h2.state().state.drawing.items.len(), 1);
+    common::wait_idle(&mut h2);
+    assert_eq!(h2.state().drawing.items.len(), 1);
 }
 
 #[test]
@@ -139,5 +143,5 @@ fn a_broken_drawings_file_is_kept_aside_not_overwritten() {
         .filter(|e| e.file_name().to_string_lossy().contains("broken"))
         .collect();
     assert_eq!(kept.len(), 1, "the unreadable file is kept for the user");
-    assert!(app.state.drawing.items.is_empty());
+    assert!(app.drawing.items.is_empty());
 }

@@ -3,9 +3,10 @@
 
 mod common;
 
-use common::{atlas, harness_with, shows};
+use common::{atlas, harness_with, shows, wait_idle};
 use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
+use event_atlas::ui::Command;
 
 const TEXT: &str = "Heavy fighting was reported in Kunduz province on Sunday. \
 Officials in Herat said the city was calm. Hundreds of families fled towards Tajikistan, \
@@ -17,14 +18,16 @@ fn an_article_is_geocoded_shown_rechosen_and_saved() {
     let path = dir.path().join("other.txt");
     std::fs::write(&path, TEXT).expect("write");
     let mut h = harness_with(AtlasApp::new(atlas(), Persisted::default()));
-    h.state_mut().open_article(path.clone()).expect("geocodes");
-    h.run_steps(3);
+    h.state_mut().apply(Command::OpenArticle(path.clone()));
+    wait_idle(&mut h);
+    assert!(h.state().problems.is_empty(), "{:?}", h.state().problems);
 
     let (names, layer_len) = {
         let app = h.state();
-        let a = app.article.as_ref().expect("article");
+        let a = app.articles.article.as_ref().expect("article");
         let names: Vec<String> = a.result.places.iter().map(|p| p.name.clone()).collect();
         let layer = app
+            .layers
             .layers
             .iter()
             .find(|l| l.data.layer.name == "article: other.txt")
@@ -42,6 +45,7 @@ fn an_article_is_geocoded_shown_rechosen_and_saved() {
     {
         let app = h.state();
         let layer = &app
+            .layers
             .layers
             .iter()
             .find(|l| l.data.layer.name == "article: other.txt")
@@ -63,15 +67,18 @@ fn an_article_is_geocoded_shown_rechosen_and_saved() {
     // An ambiguous name, if any, can be placed otherwise.
     let amb = h
         .state()
+        .articles
         .article
         .as_ref()
         .and_then(|a| a.result.ambiguities.first().cloned());
     if let Some(amb) = amb {
         let other = (amb.chosen_index + 1) % amb.candidates.len();
-        h.state_mut()
-            .choose_candidate(&amb.mention, other)
-            .expect("re-run");
-        let a = h.state().article.as_ref().expect("article");
+        let app = h.state_mut();
+        let atlas = app.atlas.clone();
+        let commands = app.articles.choose(&amb.mention, other, &atlas);
+        app.apply_all(commands);
+        wait_idle(&mut h);
+        let a = h.state().articles.article.as_ref().expect("article");
         let again = a
             .result
             .ambiguities
@@ -82,9 +89,15 @@ fn an_article_is_geocoded_shown_rechosen_and_saved() {
     }
 
     let out = dir.path().join("other.places.json");
-    h.state_mut().article.as_mut().expect("article").save_path = out.display().to_string();
+    h.state_mut()
+        .articles
+        .article
+        .as_mut()
+        .expect("article")
+        .save_path = out.display().to_string();
     h.get_by_label("Save places file").click();
     h.run_steps(2);
+    wait_idle(&mut h);
     let saved: Vec<event_atlas::model::Place> =
         serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("places json");
     assert!(saved.iter().any(|p| p.name.contains("Herat")));
@@ -95,11 +108,15 @@ fn an_empty_or_missing_article_is_reported() {
     let dir = tempfile::tempdir().expect("tmp");
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "  \n").expect("write");
-    let mut app = AtlasApp::new(atlas(), Persisted::default());
-    let e = app.open_article(empty).expect_err("empty");
+    let mut h = harness_with(AtlasApp::new(atlas(), Persisted::default()));
+    h.state_mut().apply(Command::OpenArticle(empty));
+    wait_idle(&mut h);
+    let e = h.state().problems.join("\n");
     assert!(e.contains("empty.txt") && e.contains("empty"), "{e}");
-    let e = app
-        .open_article(dir.path().join("nope.txt"))
-        .expect_err("missing");
+    assert!(h.state().articles.article.is_none());
+    h.state_mut()
+        .apply(Command::OpenArticle(dir.path().join("nope.txt")));
+    wait_idle(&mut h);
+    let e = h.state().problems.join("\n");
     assert!(e.contains("nope.txt"), "{e}");
 }

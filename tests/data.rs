@@ -193,9 +193,11 @@ fn places_cover_the_story() {
 fn the_shipped_tour_tells_the_story_in_checked_quotes() {
     let source = DataSource::Dir("data".into());
     let ds = Dataset::load(source.clone()).expect("data");
-    let (tour, text) = Dataset::load_tour(&source)
+    let tour = ds
+        .tour()
         .expect("tour parses")
         .expect("data/tour.json exists");
+    let text = ds.tour_text.clone().expect("its text");
     assert!(tour.slides.len() >= 12, "{} slides", tour.slides.len());
     for s in &tour.slides {
         for q in &s.quotes {

@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
 use event_atlas::import::{Progress, import_file, synthetic};
+use event_atlas::ui::{Command, WindowId};
 
 fn write_acled(dir: &Path, name: &str, n: usize) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -27,7 +28,7 @@ fn write_acled(dir: &Path, name: &str, n: usize) -> std::path::PathBuf {
 /// Steps the UI until every import has finished (the work runs on its own thread).
 fn wait_for_imports(h: &mut Harness<'_, AtlasApp>) {
     let start = Instant::now();
-    while !h.state().jobs.is_empty() {
+    while h.state().layers.busy() {
         assert!(
             start.elapsed() < Duration::from_secs(120),
             "import never finished"
@@ -41,7 +42,7 @@ fn wait_for_imports(h: &mut Harness<'_, AtlasApp>) {
 fn app() -> AtlasApp {
     let mut app = AtlasApp::new(atlas(), Persisted::default());
     // Past the synthetic data's last day: everything shows.
-    app.state.filter.time.cursor = event_atlas::model::days_from_civil(2024, 6, 1) as f64;
+    app.timeline.saved.filter.time.cursor = event_atlas::model::days_from_civil(2024, 6, 1) as f64;
     app
 }
 
@@ -65,8 +66,12 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     );
 
     // Click the biggest cluster on screen: the side panel lists its events.
-    let draws = h.state_mut().layer_draws();
-    let t = h.state().state.map.last_transform.expect("map drawn");
+    let draws = {
+        let app = h.state_mut();
+        let (zoom, time) = (app.map.saved.memory.zoom(), app.timeline.filter().time);
+        app.layers.draws(zoom, &time)
+    };
+    let t = h.state().map.last_transform.expect("map drawn");
     let d = &draws[0];
     let level = &d.data.clusters.levels[d.level];
     let (run, tally) = d
@@ -90,18 +95,18 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
         y: f64::from(c[1]),
     });
     // The Layers window may cover it: close it first.
-    h.state_mut().layers_open = false;
+    h.state_mut().apply(Command::Close(WindowId::Layers));
     h.run_steps(2);
     click(&mut h, at);
     assert_eq!(
-        h.state().picked.map(|p| p.run),
+        h.state().layers.picked.map(|p| p.run),
         Some(run),
         "the click picked the cluster"
     );
     assert!(shows(&h, &format!("{} events here", tally.count)));
     h.get_by_label("Close").click();
     h.run_steps(2);
-    assert!(h.state().picked.is_none());
+    assert!(h.state().layers.picked.is_none());
 
     // A province lists the imported events the data places there.
     h.state_mut().select("AF-BDS").expect("Badakhshan");
@@ -115,7 +120,7 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
             .iter()
             .position(|p| p.iso == "AF-BDS")
             .expect("province");
-        let l = &app.layers[0].data.layer;
+        let l = &app.layers.layers[0].data.layer;
         l.records
             .iter()
             .filter(|r| usize::from(r.province) == p)
@@ -128,25 +133,26 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     ));
 
     // Untick a type: it leaves the map, the lists and the export.
-    h.state_mut().state.map.show_legend = false;
-    h.state_mut().layers_open = true;
+    h.state_mut().apply(Command::Close(WindowId::Legend));
+    h.state_mut().apply(Command::Open(WindowId::Layers));
     h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Battles")
         .click();
     h.run_steps(2);
     let out = dir.path().join("shown.geojson");
-    h.state_mut().layers[0].export_path = out.display().to_string();
+    h.state_mut().layers.layers[0].export_path = out.display().to_string();
     // The legend (now with the layer's types) sits over this corner of the window; fold it.
-    h.state_mut().state.map.show_legend = false;
+    h.state_mut().apply(Command::Close(WindowId::Legend));
     h.run_steps(2);
     assert_ne!(
-        h.state().layers[0].filter.hidden_kinds,
+        h.state().layers.layers[0].filter.hidden_kinds,
         0,
         "Battles unticked"
     );
     h.get_by_label("Export shown events (.csv or .geojson)")
         .click();
     h.run_steps(2);
+    wait_for_imports(&mut h);
     let back = import_file(&out, &Progress::default()).unwrap_or_else(|e| {
         panic!(
             "export reads back: {e}; status {:?}; problems {:?}",
@@ -177,7 +183,7 @@ fn cancel_a_long_import_and_keep_what_was_open() {
     let mut h = harness_with(app());
     h.state_mut().open_data(small);
     wait_for_imports(&mut h);
-    assert_eq!(h.state().layers.len(), 1);
+    assert_eq!(h.state().layers.layers.len(), 1);
 
     h.state_mut().open_data(big);
     h.run_steps(2);
@@ -196,7 +202,11 @@ fn cancel_a_long_import_and_keep_what_was_open() {
         "{:?}",
         h.state().status
     );
-    assert_eq!(h.state().layers.len(), 1, "the layer already open stays");
+    assert_eq!(
+        h.state().layers.layers.len(),
+        1,
+        "the layer already open stays"
+    );
 
     // A broken file: a clear message, and still nothing lost.
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files/semicolon.csv");
@@ -208,8 +218,8 @@ fn cancel_a_long_import_and_keep_what_was_open() {
             .iter()
             .any(|p| p.contains("semicolon.csv") && p.contains("semicolon-separated"))
     );
-    assert_eq!(h.state().layers.len(), 1);
-    assert!(shows(&h, "Problems with the data"));
+    assert_eq!(h.state().layers.layers.len(), 1);
+    assert!(shows(&h, "Problems"));
 }
 
 #[test]
@@ -219,9 +229,9 @@ fn opened_files_and_their_filters_come_back_after_a_restart() {
     let mut h = harness_with(app());
     h.state_mut().open_data(path.clone());
     wait_for_imports(&mut h);
-    h.state_mut().layers[0].filter.actor = "Taliban".into();
+    h.state_mut().layers.layers[0].filter.actor = "Armed Group A".into();
     h.run_steps(2);
-    let saved = ron::to_string(&h.state().state).expect("persist");
+    let saved = ron::to_string(&h.state().saved()).expect("persist");
     drop(h);
 
     let state: Persisted = ron::from_str(&saved).expect("restore");
@@ -230,12 +240,12 @@ fn opened_files_and_their_filters_come_back_after_a_restart() {
     app.reopen_saved_layers();
     let mut h = harness_with(app);
     wait_for_imports(&mut h);
-    assert_eq!(h.state().layers.len(), 1);
+    assert_eq!(h.state().layers.layers.len(), 1);
     assert_eq!(
-        h.state().layers[0].data.path.as_deref(),
+        h.state().layers.layers[0].data.path.as_deref(),
         Some(path.as_path())
     );
-    assert_eq!(h.state().layers[0].filter.actor, "Taliban");
+    assert_eq!(h.state().layers.layers[0].filter.actor, "Armed Group A");
 }
 
 /// A file dropped on the window, as the windowing layer hands it over.
@@ -263,7 +273,7 @@ fn a_file_dropped_on_the_window_opens() {
         .push(std::sync::Arc::new(Dropped(path.clone())));
     h.step();
     wait_for_imports(&mut h);
-    assert_eq!(h.state().layers.len(), 1);
+    assert_eq!(h.state().layers.layers.len(), 1);
     assert!(shows(
         &h,
         "Detected: UCDP GED CSV (no header row). 200 events"

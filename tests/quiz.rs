@@ -16,7 +16,7 @@ use event_atlas::model::days_from_civil;
 fn spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
     let app = h.state();
     let atlas = &app.atlas;
-    let t = app.state.map.last_transform.expect("map drawn");
+    let t = app.map.last_transform.expect("map drawn");
     let target = atlas
         .data
         .provinces
@@ -52,21 +52,20 @@ fn start(h: &mut Harness<'_, AtlasApp>) {
     h.run_steps(2);
     h.get_by_label_contains("Start the quiz").click();
     h.run_steps(3);
-    assert!(h.state().state.quiz.active);
-    assert!(h.state().state.quiz.len() >= 10);
+    assert!(h.state().quizzes.saved.active);
+    assert!(h.state().quizzes.len() >= 10);
 }
 
 fn go_to(h: &mut Harness<'_, AtlasApp>, id: &str) {
     let i = h
         .state()
-        .state
-        .quiz
+        .quizzes
         .quiz
         .as_ref()
         .and_then(|q| q.questions.iter().position(|x| x.id == id))
         .expect(id);
-    h.state_mut().state.quiz.index = i;
-    h.state_mut().state.quiz.verdict = None;
+    h.state_mut().quizzes.saved.index = i;
+    h.state_mut().quizzes.verdict = None;
     h.run_steps(2);
 }
 
@@ -78,8 +77,8 @@ fn a_click_on_the_right_province_scores() {
     assert!(shows(&h, "Click a province on the Tajik border"));
     let pos = spot_in(&h, "AF-BDS");
     click(&mut h, pos);
-    assert!(shows(&h, "Right!"), "{:?}", h.state().state.quiz.verdict);
-    assert_eq!(h.state().state.quiz.score(), (1, 1));
+    assert!(shows(&h, "Right!"), "{:?}", h.state().quizzes.verdict);
+    assert_eq!(h.state().quizzes.score(), (1, 1));
     // The article's sentence comes with the answer.
     assert!(shows(&h, "have seen a rapid Taliban advance"));
 }
@@ -90,7 +89,7 @@ fn a_wrong_click_shows_the_answer() {
     start(&mut h);
     go_to(&mut h, "border-provinces");
     // Even with the pen in hand, a click answers the question.
-    h.state_mut().state.drawing.tool = event_atlas::ui::draw::Tool::Pen;
+    h.state_mut().drawing.settings.tool = event_atlas::ui::draw::Tool::Pen;
     let pos = spot_in(&h, "AF-HEL");
     click(&mut h, pos);
     assert!(shows(&h, "Not quite."));
@@ -98,7 +97,7 @@ fn a_wrong_click_shows_the_answer() {
         &h,
         "You clicked Helmand; the answer is Badakhshan or Takhar."
     ));
-    assert_eq!(h.state().state.quiz.score(), (0, 1));
+    assert_eq!(h.state().quizzes.score(), (0, 1));
     let bds = h
         .state()
         .atlas
@@ -113,7 +112,7 @@ fn a_wrong_click_shows_the_answer() {
     );
     // The click answered the question; it did not select Helmand.
     assert_ne!(
-        h.state().state.selection,
+        h.state().selection,
         event_atlas::ui::Selection::Province("AF-HEL".into())
     );
 }
@@ -137,30 +136,24 @@ fn choices_and_dates_are_scored_and_the_round_ends_with_a_score() {
         .iter()
         .position(|e| e.id == "taliban-direct-talks-with-us")
         .expect("event");
-    assert!(
-        h.state()
-            .state
-            .timeline
-            .entry_rect(Item::Event(talks))
-            .is_none()
-    );
-    h.state_mut().state.filter.time.cursor = days_from_civil(2016, 5, 1) as f64;
+    assert!(h.state().timeline.entry_rect(Item::Event(talks)).is_none());
+    h.state_mut().timeline.saved.filter.time.cursor = days_from_civil(2016, 5, 1) as f64;
     h.run_steps(2);
     h.get_by_label("Answer with this date").click();
     h.run_steps(2);
     assert!(shows(&h, "You chose 1 May 2016; it was 2018."));
-    assert_eq!(h.state().state.quiz.score(), (1, 2));
+    assert_eq!(h.state().quizzes.score(), (1, 2));
 
     // The last question ends the round with the score.
-    let last = h.state().state.quiz.len() - 1;
-    h.state_mut().state.quiz.index = last;
-    h.state_mut().state.quiz.verdict = None;
-    h.state_mut().state.filter.time.cursor = days_from_civil(2001, 9, 11) as f64 + 0.5;
+    let last = h.state().quizzes.len() - 1;
+    h.state_mut().quizzes.saved.index = last;
+    h.state_mut().quizzes.verdict = None;
+    h.state_mut().timeline.saved.filter.time.cursor = days_from_civil(2001, 9, 11) as f64 + 0.5;
     h.run_steps(2);
     h.get_by_label("Answer with this date").click();
     h.run_steps(2);
     assert!(shows(&h, "You scored"));
     h.get_by_label("End quiz").click();
     h.run_steps(2);
-    assert!(!h.state().state.quiz.active);
+    assert!(!h.state().quizzes.saved.active);
 }

@@ -78,15 +78,18 @@ fn tiles_from_a_local_server_are_drawn_politely_and_cached() {
     let cache = tempfile::tempdir().expect("cache");
     let mut app = AtlasApp::new(atlas(), Persisted::default());
     let url = format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png");
-    app.state.basemap = Basemap::Online { url: url.clone() };
-    app.tile_cache = Some(cache.path().to_path_buf());
+    app.basemap.saved = Basemap::Online { url: url.clone() };
+    app.basemap.cache = Some(cache.path().to_path_buf());
     let mut h = harness_with(app);
     run_until(&mut h, 60, |a| {
-        a.tiles.as_ref().is_some_and(|t| t.loaded_any)
+        a.basemap.tiles.as_ref().is_some_and(|t| t.loaded_any)
     });
     // Let the view's other tiles come in.
     run_until(&mut h, 60, |a| {
-        a.tiles.as_ref().is_some_and(|t| t.in_progress() == 0)
+        a.basemap
+            .tiles
+            .as_ref()
+            .is_some_and(|t| t.in_progress() == 0)
     });
     let requests = seen.lock().expect("log").clone();
     assert!(!requests.is_empty());
@@ -108,14 +111,13 @@ fn tiles_from_a_local_server_are_drawn_politely_and_cached() {
     assert!(cached > 0, "tiles are cached on disk");
     assert!(
         h.state()
-            .state
             .map
             .credit
             .starts_with(&format!("tiles: {url} · Natural Earth")),
         "the credit is shown: {}",
-        h.state().state.map.credit
+        h.state().map.credit
     );
-    assert!(!h.state().tiles.as_ref().expect("tiles").failed);
+    assert!(!h.state().basemap.tiles.as_ref().expect("tiles").failed);
 }
 
 fn walk(dir: &std::path::Path) -> usize {
@@ -143,15 +145,17 @@ fn with_no_server_the_offline_map_comes_back() {
         .expect("addr")
         .port();
     let mut app = AtlasApp::new(atlas(), Persisted::default());
-    app.state.basemap = Basemap::Online {
+    app.basemap.saved = Basemap::Online {
         url: format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
     };
     let mut h = harness_with(app);
-    run_until(&mut h, 60, |a| a.tiles.as_ref().is_some_and(|t| t.failed));
+    run_until(&mut h, 60, |a| {
+        a.basemap.tiles.as_ref().is_some_and(|t| t.failed)
+    });
     let status = h.state().status.clone().unwrap_or_default();
     assert!(status.contains("showing the offline map"), "{status}");
     assert!(
-        h.state().state.map.credit.starts_with("Natural Earth"),
+        h.state().map.credit.starts_with("Natural Earth"),
         "the offline credit is back"
     );
 }
@@ -162,7 +166,7 @@ fn a_local_pmtiles_file_is_chosen_in_the_layers_window_and_drawn() {
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/afghanistan-z0-6.pmtiles");
     let mut app = AtlasApp::new(atlas(), Persisted::default());
-    app.layers_open = true;
+    app.windows.insert(event_atlas::ui::WindowId::Layers);
     let mut h = harness_with(app);
     h.get_by_label("PMTiles file").click();
     h.run_steps(2);
@@ -172,28 +176,27 @@ fn a_local_pmtiles_file_is_chosen_in_the_layers_window_and_drawn() {
     h.get_by_label("Use").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().state.basemap,
+        h.state().basemap.saved,
         Basemap::PmTiles { path: file.clone() }
     );
     run_until(&mut h, 60, |a| {
-        a.tiles.as_ref().is_some_and(|t| t.loaded_any)
+        a.basemap.tiles.as_ref().is_some_and(|t| t.loaded_any)
     });
     assert!(
         h.state()
-            .state
             .map
             .credit
             .starts_with("tiles: afghanistan-z0-6.pmtiles"),
         "{}",
-        h.state().state.map.credit
+        h.state().map.credit
     );
 
     // A path that is not there: a message, and the offline map.
-    h.state_mut().pmtiles_path = "/nonexistent/tiles.pmtiles".into();
+    h.state_mut().basemap.pmtiles_path = "/nonexistent/tiles.pmtiles".into();
     h.run_steps(1);
     h.get_by_label("Use").click();
     h.run_steps(3);
-    assert_eq!(h.state().state.basemap, Basemap::Offline);
+    assert_eq!(h.state().basemap.saved, Basemap::Offline);
     assert!(
         h.state()
             .problems

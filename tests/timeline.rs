@@ -22,13 +22,12 @@ fn click_day(h: &mut Harness<'_, AtlasApp>, y: i32, m: u8, d: u8) {
     let day = days_from_civil(y, m, d) as f64 + 0.5;
     let pos = h
         .state()
-        .state
         .timeline
         .screen_pos_of_day(day)
         .expect("timeline drawn");
     click(h, pos);
     assert_eq!(
-        h.state().state.filter.time.day(),
+        h.state().timeline.saved.filter.time.day(),
         days_from_civil(y, m, d),
         "cursor on the clicked day"
     );
@@ -58,7 +57,7 @@ fn event(h: &Harness<'_, AtlasApp>, id: &str) -> usize {
 /// A point on the 5 July arrow as drawn.
 fn arrow_point(h: &Harness<'_, AtlasApp>, x: usize) -> Pos2 {
     let app = h.state();
-    let t = app.state.map.last_transform.expect("map drawn");
+    let t = app.map.last_transform.expect("map drawn");
     let arrow = app
         .atlas
         .arrows
@@ -83,7 +82,7 @@ fn the_cursor_hides_the_5_july_crossing_until_its_day() {
     click_day(&mut h, 2021, 7, 4);
     assert_eq!(h.state().visible().crossings[fifth], Vis::Hidden);
     let at = arrow_point(&h, fifth);
-    let t = h.state().state.map.last_transform.expect("drawn");
+    let t = h.state().map.last_transform.expect("drawn");
     assert_ne!(
         hit_test(&h.state().atlas, &t, at, &h.state().visible()),
         Some(Hit::Crossing(fifth)),
@@ -106,11 +105,11 @@ fn the_cursor_hides_the_5_july_crossing_until_its_day() {
     // Back a day with the Previous button, forward with the key.
     h.get_by_label("< Prev").click();
     h.run_steps(2);
-    assert!(h.state().state.filter.time.day() < days_from_civil(2021, 7, 5));
+    assert!(h.state().timeline.saved.filter.time.day() < days_from_civil(2021, 7, 5));
     h.key_press(egui::Key::Period);
     h.run_steps(2);
     assert_eq!(
-        h.state().state.filter.time.day(),
+        h.state().timeline.saved.filter.time.day(),
         days_from_civil(2021, 7, 5)
     );
 }
@@ -129,8 +128,11 @@ fn window_mode_hides_events_older_than_the_window() {
     h.get_by_role_and_label(Role::RadioButton, "Only the last")
         .click();
     h.run_steps(3);
-    assert_eq!(h.state().state.filter.time.mode, TimeMode::Window);
-    assert_eq!(h.state().state.filter.time.window.to_string(), "3 days");
+    assert_eq!(h.state().timeline.saved.filter.time.mode, TimeMode::Window);
+    assert_eq!(
+        h.state().timeline.saved.filter.time.window.to_string(),
+        "3 days"
+    );
     let v = h.state().visible();
     assert_eq!(v.events[old], Vis::Hidden, "2001 is outside 3 days");
     assert_eq!(v.events[june], Vis::Hidden, "June is over by 3 July");
@@ -138,7 +140,10 @@ fn window_mode_hides_events_older_than_the_window() {
     assert!(shows(&h, "3 July 2021 to 5 July 2021"));
 
     // The panel says what the window hides instead of dropping it silently.
-    h.state_mut().state.selection = Selection::Place("kabul".into());
+    h.state_mut()
+        .apply(event_atlas::ui::Command::Select(Selection::Place(
+            "kabul".into(),
+        )));
     h.run_steps(3);
     assert!(shows(&h, "hidden by the time or kind filter"));
 
@@ -153,21 +158,21 @@ fn play_advances_the_cursor_and_pause_stops_it() {
     let mut h = harness();
     open_crisis(&mut h);
     click_day(&mut h, 2021, 6, 20);
-    let before = h.state().state.filter.time.cursor;
+    let before = h.state().timeline.saved.filter.time.cursor;
     h.get_by_label("Play").click();
     h.run_steps(30);
-    assert!(h.state().state.timeline.playback.playing);
-    let during = h.state().state.filter.time.cursor;
+    assert!(h.state().timeline.playing);
+    let during = h.state().timeline.saved.filter.time.cursor;
     assert!(during > before, "{during} > {before}");
     h.get_by_label("Pause").click();
     h.run_steps(2);
-    let paused = h.state().state.filter.time.cursor;
+    let paused = h.state().timeline.saved.filter.time.cursor;
     h.run_steps(10);
-    assert_eq!(h.state().state.filter.time.cursor, paused);
+    assert_eq!(h.state().timeline.saved.filter.time.cursor, paused);
     // Space plays again.
     h.key_press(egui::Key::Space);
     h.run_steps(10);
-    assert!(h.state().state.filter.time.cursor > paused);
+    assert!(h.state().timeline.saved.filter.time.cursor > paused);
 }
 
 #[test]
@@ -215,17 +220,16 @@ fn clicking_a_tick_selects_its_event_and_moves_the_cursor() {
     let x = crossing(&h, "tajikistan-2021-07-05");
     let r = h
         .state()
-        .state
         .timeline
         .entry_rect(Item::Crossing(x))
         .expect("5 July crossing drawn on the timeline");
     click(&mut h, r.left_center() + egui::vec2(4.0, 0.0));
     assert_eq!(
-        h.state().state.selection,
+        h.state().selection,
         Selection::Crossing("tajikistan-2021-07-05".into())
     );
     assert_eq!(
-        h.state().state.filter.time.day(),
+        h.state().timeline.saved.filter.time.day(),
         days_from_civil(2021, 7, 5)
     );
     assert!(shows(&h, "From Badakhshan to Tajikistan"));
@@ -242,11 +246,7 @@ fn unticking_a_kind_hides_it_on_map_timeline_and_counter() {
     h.run_steps(3);
     assert!(!h.state().visible().crossings[x].shown());
     assert!(
-        h.state()
-            .state
-            .timeline
-            .entry_rect(Item::Crossing(x))
-            .is_none(),
+        h.state().timeline.entry_rect(Item::Crossing(x)).is_none(),
         "gone from the timeline"
     );
     assert!(shows(&h, "crossings hidden"));
@@ -312,7 +312,7 @@ fn set_time_opens_at_a_date_like_the_cli() {
     );
     let h = harness_with(app);
     assert!(shows(&h, "3 July 2021 to 5 July 2021"));
-    let axis = h.state().state.timeline.axis.expect("axis");
+    let axis = h.state().timeline.saved.axis.expect("axis");
     assert!(axis.span() < 60.0, "opens on the crisis scale");
 }
 
@@ -343,16 +343,16 @@ fn cursor_window_kinds_and_shading_survive_a_restart() {
     h.get_by_role_and_label(Role::CheckBox, "Diplomacy").click();
     h.run_steps(3);
     // eframe keeps the state as RON; the same serde types round-trip through it.
-    let saved = ron::to_string(&h.state().state).expect("serialize");
-    let before = h.state().state.filter.clone();
+    let saved = ron::to_string(&h.state().saved()).expect("serialize");
+    let before = h.state().timeline.saved.filter.clone();
 
     let restored: Persisted = ron::from_str(&saved).expect("deserialize");
     let atlas = h.state().atlas.clone();
     let h2 = harness_with(AtlasApp::new(atlas, restored));
-    let after = &h2.state().state.filter;
+    let after = &h2.state().timeline.saved.filter;
     assert_eq!(after, &before);
     assert_eq!(after.time.mode, TimeMode::Window);
     assert!(!after.kind_shown(event_atlas::model::EventKind::Diplomacy));
     assert!(shows(&h2, "1 July 2021 to 3 July 2021"));
-    assert!(!h2.state().state.timeline.playback.playing, "opens paused");
+    assert!(!h2.state().timeline.playing, "opens paused");
 }

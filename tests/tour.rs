@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
 use event_atlas::atlas::Atlas;
 use event_atlas::model::{DataSource, Tour};
-use event_atlas::ui::Selection;
+use event_atlas::ui::{Selection, WindowId};
 
 fn province(h: &Harness<'_, AtlasApp>, iso: &str) -> usize {
     h.state()
@@ -26,7 +26,7 @@ fn province(h: &Harness<'_, AtlasApp>, iso: &str) -> usize {
 
 /// The view as (centre x, centre y, zoom), rounded so a settled flight compares equal.
 fn view(h: &Harness<'_, AtlasApp>) -> (i64, i64, i64) {
-    let (c, z) = h.state().state.map.current().expect("drawn");
+    let (c, z) = h.state().map.current().expect("drawn");
     (
         (c.x * 1e6).round() as i64,
         (c.y * 1e6).round() as i64,
@@ -37,7 +37,7 @@ fn view(h: &Harness<'_, AtlasApp>) -> (i64, i64, i64) {
 /// Lets a flight between slides finish (1.2 s; a step is 0.25 s).
 fn settle(h: &mut Harness<'_, AtlasApp>) {
     h.run_steps(8);
-    assert!(!h.state().state.map.flying());
+    assert!(!h.state().map.flying());
 }
 
 fn present(h: &mut Harness<'_, AtlasApp>) {
@@ -45,57 +45,54 @@ fn present(h: &mut Harness<'_, AtlasApp>) {
     h.run_steps(2);
     h.get_by_label_contains("Present the tour").click();
     settle(h);
-    assert!(h.state().state.tour.active);
+    assert!(h.state().tours.saved.active);
 }
 
 #[test]
 fn arrow_keys_and_page_down_turn_slides_view_and_highlight() {
     let mut h = harness();
     present(&mut h);
-    let tour: Tour = h.state().state.tour.tour.clone().expect("shipped tour");
+    let tour: Tour = h.state().tours.tour.clone().expect("shipped tour");
     assert!(tour.slides.len() >= 12);
-    assert_eq!(h.state().state.tour.slide, 0);
+    assert_eq!(h.state().tours.saved.slide, 0);
     assert!(shows(&h, &tour.slides[0].title));
     assert!(shows(&h, "Slide 1 of"));
     let v0 = view(&h);
 
     h.key_press(egui::Key::ArrowRight);
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, 1);
+    assert_eq!(h.state().tours.saved.slide, 1);
     let v1 = view(&h);
     assert_ne!(v0, v1, "the view moved");
 
     // What a presenter clicker sends.
     h.key_press(egui::Key::PageDown);
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, 2);
+    assert_eq!(h.state().tours.saved.slide, 2);
     assert!(shows(&h, &tour.slides[2].title));
     assert_ne!(view(&h), v1);
     let bds = province(&h, "AF-BDS");
     let tak = province(&h, "AF-TAK");
     let hl = h.state().highlighted().provinces.clone();
     assert!(hl.contains(&bds) && hl.contains(&tak), "{hl:?}");
-    assert_eq!(
-        h.state().state.selection,
-        Selection::Province("AF-BDS".into())
-    );
+    assert_eq!(h.state().selection, Selection::Province("AF-BDS".into()));
 
     h.key_press(egui::Key::PageUp);
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, 1);
+    assert_eq!(h.state().tours.saved.slide, 1);
     assert_eq!(view(&h), v1, "back on slide 2's view");
     h.key_press(egui::Key::ArrowLeft);
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, 0);
+    assert_eq!(h.state().tours.saved.slide, 0);
 
     // The on-screen buttons do the same.
     h.get_by_label("Next slide >").click();
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, 1);
+    assert_eq!(h.state().tours.saved.slide, 1);
 
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(!h.state().state.tour.active);
+    assert!(!h.state().tours.saved.active);
     assert!(h.state().highlighted().provinces.is_empty());
 }
 
@@ -114,14 +111,14 @@ fn the_map_stays_interactive_and_back_to_slide_restores_it() {
     h.get_by_label("Back to slide").click();
     settle(&mut h);
     assert_eq!(view(&h), slide_view);
-    assert_eq!(h.state().state.tour.slide, 2);
+    assert_eq!(h.state().tours.saved.slide, 2);
 }
 
 #[test]
 fn slides_set_the_date() {
     let mut h = harness();
     present(&mut h);
-    let tour = h.state().state.tour.tour.clone().expect("tour");
+    let tour = h.state().tours.tour.clone().expect("tour");
     let i = tour
         .slides
         .iter()
@@ -132,8 +129,8 @@ fn slides_set_the_date() {
         h.run_steps(1);
     }
     settle(&mut h);
-    assert_eq!(h.state().state.tour.slide, i);
-    let f = &h.state().state.filter.time;
+    assert_eq!(h.state().tours.saved.slide, i);
+    let f = &h.state().timeline.saved.filter.time;
     assert_eq!(
         event_atlas::model::PartialDate::from_day_number(f.day()).year,
         2001
@@ -145,18 +142,21 @@ fn authoring_adds_edits_reorders_saves_and_reopens() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("my-tour.json");
     let mut h = harness();
-    let n = h.state().state.tour.len();
-    h.state_mut().state.selection = Selection::Province("AF-TAK".into());
+    let n = h.state().tours.len();
+    h.state_mut()
+        .apply(event_atlas::ui::Command::Select(Selection::Province(
+            "AF-TAK".into(),
+        )));
     h.run_steps(2);
     h.get_by_label("Tour").click();
     h.run_steps(2);
     h.get_by_label("Add slide from current view").click();
     h.run_steps(3);
-    assert_eq!(h.state().state.tour.len(), n + 1);
-    let at = h.state().state.tour.slide;
-    let added = h.state().state.tour.current().cloned().expect("slide");
+    assert_eq!(h.state().tours.len(), n + 1);
+    let at = h.state().tours.saved.slide;
+    let added = h.state().tours.current().cloned().expect("slide");
     assert_eq!(added.highlight.provinces, ["AF-TAK"]);
-    assert!(h.state().state.tour.editor_open);
+    assert!(h.state().is_open(WindowId::TourEditor));
 
     // Edit its title in the editor.
     h.get_by_role_and_label(Role::TextInput, "Title").click();
@@ -169,8 +169,7 @@ fn authoring_adds_edits_reorders_saves_and_reopens() {
     h.run_steps(2);
     assert!(
         h.state()
-            .state
-            .tour
+            .tours
             .current()
             .is_some_and(|s| s.title.ends_with(": Takhar"))
     );
@@ -178,14 +177,15 @@ fn authoring_adds_edits_reorders_saves_and_reopens() {
     let ups: Vec<_> = h.query_all_by_label("Up").collect();
     ups[at].click();
     h.run_steps(2);
-    assert_eq!(h.state().state.tour.slide, at - 1);
+    assert_eq!(h.state().tours.saved.slide, at - 1);
 
     // Save where the teacher says, then open it again.
-    h.state_mut().state.tour.file_field = path.display().to_string();
+    h.state_mut().tours.saved.file_field = path.display().to_string();
     h.run_steps(2);
     h.get_by_label("Save").click();
     h.run_steps(2);
-    assert!(shows(&h, "Saved"), "{:?}", h.state().state.tour.message);
+    common::wait_idle(&mut h);
+    assert!(shows(&h, "Saved"), "{:?}", h.state().tours.message);
     let saved =
         Tour::parse("saved", &std::fs::read_to_string(&path).expect("file")).expect("parses");
     assert_eq!(saved.slides.len(), n + 1);
@@ -194,7 +194,7 @@ fn authoring_adds_edits_reorders_saves_and_reopens() {
     let atlas = h.state().atlas.clone();
     let mut app = AtlasApp::new(atlas, Persisted::default());
     app.open_tour(&path).expect("opens");
-    assert_eq!(app.state.tour.len(), n + 1);
+    assert_eq!(app.tours.len(), n + 1);
     assert!(app.problems.is_empty(), "{:?}", app.problems);
 }
 
@@ -209,10 +209,10 @@ fn a_broken_tour_file_is_refused_with_its_line_and_the_app_keeps_going() {
     .expect("write");
     let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
     let mut app = AtlasApp::new(atlas, Persisted::default());
-    let before = app.state.tour.len();
+    let before = app.tours.len();
     let err = app.open_tour(&path).expect_err("broken");
     assert!(err.contains("broken.json:4:"), "{err}");
-    assert_eq!(app.state.tour.len(), before, "the shipped tour stays");
+    assert_eq!(app.tours.len(), before, "the shipped tour stays");
     let mut h = harness_with(app);
     h.run_steps(2);
     assert!(shows(&h, "Event Atlas"));
@@ -225,14 +225,14 @@ fn the_shipped_tour_is_not_overwritten_unless_asked() {
     h.run_steps(2);
     h.get_by_label("Tour editor (open, edit, save)").click();
     h.run_steps(2);
-    h.state_mut().state.tour.file_field = "data/tour.json".into();
+    h.state_mut().tours.saved.file_field = "data/tour.json".into();
     h.run_steps(2);
     let before = std::fs::read_to_string("data/tour.json").expect("shipped tour");
     assert!(shows(&h, "Overwrite the shipped tour"));
     // Save stays off until the teacher ticks the box.
     h.get_by_label("Save").click();
     h.run_steps(2);
-    assert!(h.state().state.tour.message.is_none());
+    assert!(h.state().tours.message.is_none());
     assert_eq!(
         std::fs::read_to_string("data/tour.json").expect("still there"),
         before
@@ -254,5 +254,5 @@ fn larger_text_survives_a_restart() {
     let restored: Persisted = ron::from_str(&saved).expect("ron");
     let h = harness_with(AtlasApp::new(atlas, restored));
     assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-6);
-    assert!((h.state().state.ui_zoom - 1.5).abs() < 1e-6);
+    assert!((h.state().ui_zoom - 1.5).abs() < 1e-6);
 }

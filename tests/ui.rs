@@ -10,7 +10,7 @@ use event_atlas::atlas::Atlas;
 use event_atlas::map::hit::{Hit, hit_test};
 use event_atlas::model::DataSource;
 use event_atlas::spatial::mercator;
-use event_atlas::ui::Selection;
+use event_atlas::ui::{Selection, WindowId};
 
 fn harness() -> Harness<'static, AtlasApp> {
     let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("embedded data"));
@@ -48,7 +48,7 @@ fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
 fn open_spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
     let app = h.state();
     let atlas = &app.atlas;
-    let t = app.state.map.last_transform.expect("map drawn");
+    let t = app.map.last_transform.expect("map drawn");
     let target = atlas
         .data
         .provinces
@@ -78,10 +78,7 @@ fn clicking_badakhshan_shows_its_crossing_in_the_panel() {
     let mut h = harness();
     let pos = open_spot_in(&h, "AF-BDS");
     click(&mut h, pos);
-    assert_eq!(
-        h.state().state.selection,
-        Selection::Province("AF-BDS".into())
-    );
+    assert_eq!(h.state().selection, Selection::Province("AF-BDS".into()));
     assert_shows(&h, "Badakhshan province");
     assert_shows(&h, "Capital: Fayzabad");
     assert_shows(&h, "Afghan soldiers: more than 1,000");
@@ -93,7 +90,7 @@ fn clicking_badakhshan_shows_its_crossing_in_the_panel() {
     // Esc clears the selection and the panel returns to the overview.
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().state.selection, Selection::None);
+    assert_eq!(h.state().selection, Selection::None);
     assert_shows(
         &h,
         "Into Tajikistan: nearly 1,600 in 5 crossings over a fortnight",
@@ -106,7 +103,7 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
     let (marker_pos, arrow_pos) = {
         let app = h.state();
         let atlas = &app.atlas;
-        let t = app.state.map.last_transform.expect("map drawn");
+        let t = app.map.last_transform.expect("map drawn");
         let kabul = atlas.place_index("kabul").expect("kabul");
         let m = event_atlas::map::markers::layout(atlas, &t, &app.visible())
             .into_iter()
@@ -121,14 +118,14 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
         (m.center, path[path.len() / 3])
     };
     click(&mut h, marker_pos);
-    assert_eq!(h.state().state.selection, Selection::Place("kabul".into()));
+    assert_eq!(h.state().selection, Selection::Place("kabul".into()));
     assert_shows(&h, "Kabul University");
 
     click(&mut h, arrow_pos);
     assert!(
-        matches!(&h.state().state.selection, Selection::Crossing(_)),
+        matches!(&h.state().selection, Selection::Crossing(_)),
         "{:?}",
-        h.state().state.selection
+        h.state().selection
     );
     assert_shows(&h, "From Badakhshan to Tajikistan");
 }
@@ -136,17 +133,17 @@ fn clicking_a_marker_shows_its_events_and_an_arrow_its_crossing() {
 #[test]
 fn keyboard_zoom_and_home_button_restore_the_view() {
     let mut h = harness();
-    let home_zoom = h.state().state.map.memory.zoom();
+    let home_zoom = h.state().map.saved.memory.zoom();
     h.key_press(egui::Key::Plus);
     h.run_steps(2);
-    assert!(h.state().state.map.memory.zoom() > home_zoom);
+    assert!(h.state().map.saved.memory.zoom() > home_zoom);
     h.key_press(egui::Key::ArrowRight);
     h.run_steps(2);
     h.get_by_label("Home").click();
     h.run_steps(2);
-    assert!((h.state().state.map.memory.zoom() - home_zoom).abs() < 1e-6);
+    assert!((h.state().map.saved.memory.zoom() - home_zoom).abs() < 1e-6);
     // Afghanistan is centred again.
-    let t = h.state().state.map.last_transform.expect("drawn");
+    let t = h.state().map.last_transform.expect("drawn");
     let kabul = t.apply(mercator(geo::coord! { x: 69.17, y: 34.53 }));
     assert!(t.rect.shrink(100.0).contains(kabul));
 }
@@ -158,8 +155,8 @@ fn view_and_selection_survive_a_restart() {
     click(&mut h, pos);
     h.key_press(egui::Key::Plus);
     h.run_steps(2);
-    let saved = serde_json::to_string(&h.state().state).expect("serialize");
-    let zoom = h.state().state.map.memory.zoom();
+    let saved = serde_json::to_string(&h.state().saved()).expect("serialize");
+    let zoom = h.state().map.saved.memory.zoom();
 
     let restored: Persisted = serde_json::from_str(&saved).expect("deserialize");
     let atlas = h.state().atlas.clone();
@@ -168,12 +165,9 @@ fn view_and_selection_survive_a_restart() {
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
     h2.run_steps(3);
-    assert_eq!(
-        h2.state().state.selection,
-        Selection::Province("AF-TAK".into())
-    );
+    assert_eq!(h2.state().selection, Selection::Province("AF-TAK".into()));
     assert!(
-        (h2.state().state.map.memory.zoom() - zoom).abs() < 1e-9,
+        (h2.state().map.saved.memory.zoom() - zoom).abs() < 1e-9,
         "view not refitted"
     );
     assert_shows(&h2, "Takhar province");
@@ -186,13 +180,13 @@ fn export_view_as_png_asks_for_a_file_name_in_a_window() {
     h.run_steps(2);
     h.get_by_label("Export view as PNG…").click();
     h.run_steps(2);
-    assert!(h.state().png_export_open);
-    h.state_mut().state.export_path = "lesson.png".into();
+    assert!(h.state().is_open(WindowId::ExportPng));
+    h.state_mut().export_path = "lesson.png".into();
     h.run_steps(1);
     h.get_by_label("Export").click();
     h.run_steps(2);
     assert!(
-        !h.state().png_export_open,
+        !h.state().is_open(WindowId::ExportPng),
         "the window closes before the capture"
     );
 }

@@ -22,9 +22,9 @@ use std::sync::OnceLock;
 use geo::{Coord, MultiPolygon, Point};
 
 pub use crate::model::Item;
-use crate::model::{DataError, Dataset};
+use crate::model::{DataError, Dataset, EventKind};
 use crate::spatial::{Anchor, LodShape, ProvinceIndex, mercator};
-use crate::timeline::{Filter, TimeIndex, Visible};
+use crate::timeline::{Filter, Scales, TimeIndex, Visible};
 
 /// Everything drawable, prepared.
 pub struct Atlas {
@@ -50,6 +50,10 @@ pub struct Atlas {
     pub home: HomeView,
     /// Events and crossings by date: the time filter's index.
     pub time: TimeIndex,
+    /// The story's natural time scales (the whole story, the crisis).
+    pub scales: Scales,
+    /// The event kinds the story has, in legend order (the legend's checkboxes).
+    pub kinds: Vec<EventKind>,
     /// Items of each province (by province index), in date order.
     province_items: Vec<Vec<Item>>,
     /// The marker of each place that has one (by place index).
@@ -75,6 +79,8 @@ impl Atlas {
             .iter()
             .filter_map(|c| ids.country(c))
             .collect();
+        let time = TimeIndex::new(&data);
+        let scales = Scales::of(&data, &time);
         let mut atlas = Self {
             province_index: ProvinceIndex::new(&data.provinces),
             country_index: OnceLock::new(),
@@ -96,7 +102,12 @@ impl Atlas {
             arrows: Vec::new(),
             totals: Vec::new(),
             home: HomeView::World,
-            time: TimeIndex::new(&data),
+            kinds: EventKind::ALL
+                .into_iter()
+                .filter(|k| data.events.iter().any(|e| e.kind == *k))
+                .collect(),
+            time,
+            scales,
             province_items: Vec::new(),
             marker_of_place: Vec::new(),
             marker_of_event: Vec::new(),
@@ -165,6 +176,11 @@ impl Atlas {
     /// What the filter lets through.
     pub fn visible(&self, filter: &Filter) -> Visible {
         self.time.visible(filter, &self.data)
+    }
+
+    /// The cursor that shows the whole story: the middle of its last day.
+    pub fn story_end(&self) -> f64 {
+        self.time.span().map_or(0.5, |(_, last)| last as f64 + 0.5)
     }
 }
 

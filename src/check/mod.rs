@@ -30,28 +30,26 @@ pub fn load_and_check(source: &DataSource) -> Result<(Dataset, Vec<DataError>), 
     let dataset = Dataset::load(source.clone())?;
     let gazetteer = Dataset::load_gazetteer(source)?;
     let mut errors = check_dataset(&dataset, Some(&gazetteer));
-    // The tour and quiz are checked too, but a broken one never stops the story from loading.
-    match Dataset::load_tour(source) {
-        Ok(Some((tour, text))) => errors.extend(check_tour(
-            &tour,
-            &source.display_name(crate::model::TOUR_FILE),
-            &text,
-            &dataset,
-        )),
-        Ok(None) => {}
-        Err(e) => errors.push(e),
-    }
-    match Dataset::load_quiz(source) {
-        Ok(Some((quiz, text))) => errors.extend(check_quiz(
-            &quiz,
-            &source.display_name(crate::model::QUIZ_FILE),
-            &text,
-            &dataset,
-        )),
-        Ok(None) => {}
-        Err(e) => errors.push(e),
-    }
+    errors.extend(check_lessons(&dataset));
     Ok((dataset, errors))
+}
+
+/// The tour and quiz are checked too, but a broken one never stops the story from loading.
+fn check_lessons(ds: &Dataset) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let tour_name = ds.source.display_name(crate::model::TOUR_FILE);
+    match (ds.tour(), &ds.tour_text) {
+        (Ok(Some(tour)), Some(text)) => errors.extend(check_tour(&tour, &tour_name, text, ds)),
+        (Err(e), _) => errors.push(e),
+        _ => {}
+    }
+    let quiz_name = ds.source.display_name(crate::model::QUIZ_FILE);
+    match (ds.quiz(), &ds.quiz_text) {
+        (Ok(Some(quiz)), Some(text)) => errors.extend(check_quiz(&quiz, &quiz_name, text, ds)),
+        (Err(e), _) => errors.push(e),
+        _ => {}
+    }
+    errors
 }
 
 /// Checks a loaded dataset: the manifest, the province set (against the lexicon's list of

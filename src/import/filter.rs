@@ -184,7 +184,7 @@ mod tests {
         };
         let mut filter = LayerFilter::default();
         filter.set_kind(0, false);
-        filter.actor = "taliban".into();
+        filter.actor = "armed group a".into();
         let sweep = Sweep::new(&time, &filter, &imported.layer);
         let shown = shown(&imported.layer, &sweep);
         assert!(!shown.is_empty() && shown.len() < 3000);
@@ -204,7 +204,7 @@ mod tests {
                 layer.strings.get(r.actor1),
                 layer.strings.get(r.actor2)
             );
-            assert!(a.to_lowercase().contains("taliban"));
+            assert!(a.to_lowercase().contains("armed group a"));
             assert!(i64::from(r.start) <= time.day());
         }
     }

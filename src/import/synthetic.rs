@@ -1,6 +1,7 @@
 //! Made-up datasets in ACLED's and UCDP's published column layouts, for benchmarks and tests:
 //! no downloads, same bytes for the same seed. Events cluster around a few thousand "towns" in
-//! Afghanistan's bounding box, as real conflict data does.
+//! a [`Region`] (by default the built-in story's first country and its provinces), as real
+//! conflict data does.
 
 use std::io::Write;
 
@@ -50,35 +51,81 @@ const EVENT_TYPES: [(&str, &str); 6] = [
     ),
 ];
 
-const ACTORS: [&str; 8] = [
-    "Taliban",
-    "Military Forces of Afghanistan (2004-2021)",
-    "Police Forces of Afghanistan (2004-2021)",
-    "Islamic State (Afghanistan)",
-    "Civilians (Afghanistan)",
-    "Unidentified Armed Group (Afghanistan)",
-    "Protesters (Afghanistan)",
-    "Military Forces of the United States (2017-2021)",
-];
+/// Where made-up events happen: a country's name, province names as the data would write them,
+/// and a box to scatter towns in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub country: String,
+    /// Eight province names (repeated if the country has fewer).
+    pub provinces: Vec<String>,
+    /// West, south, east, north (degrees).
+    pub bbox: [f64; 4],
+}
 
-const PROVINCES: [&str; 8] = [
-    "Badakhshan",
-    "Takhar",
-    "Kunduz",
-    "Balkh",
-    "Kabul",
-    "Kandahar",
-    "Helmand",
-    "Nangarhar",
-];
+impl Region {
+    /// The story's first country, its first eight provinces and its box.
+    pub fn of(data: &crate::model::Dataset) -> Option<Self> {
+        use geo::BoundingRect;
+        let code = data.story.countries.first()?;
+        let country = data.country(code)?;
+        let names: Vec<String> = data
+            .provinces
+            .iter()
+            .filter(|p| p.country() == code)
+            .map(|p| p.name.clone())
+            .collect();
+        let r = country.shape.bounding_rect()?;
+        let provinces = names.iter().cycle().take(8).cloned().collect();
+        (!names.is_empty()).then(|| Self {
+            country: country.name.clone(),
+            provinces,
+            bbox: [r.min().x, r.min().y, r.max().x, r.max().y],
+        })
+    }
+
+    /// Eight actors named after the region, as ACLED names them.
+    fn actors(&self) -> [String; 8] {
+        let c = &self.country;
+        [
+            "Armed Group A".into(),
+            format!("Military Forces of {c}"),
+            format!("Police Forces of {c}"),
+            format!("Armed Group B ({c})"),
+            format!("Civilians ({c})"),
+            format!("Unidentified Armed Group ({c})"),
+            format!("Protesters ({c})"),
+            "Foreign Military Forces".into(),
+        ]
+    }
+}
+
+impl Default for Region {
+    /// The built-in story's region (a box of made-up names if it cannot be read).
+    fn default() -> Self {
+        static REGION: std::sync::OnceLock<Region> = std::sync::OnceLock::new();
+        REGION
+            .get_or_init(|| {
+                crate::model::Dataset::embedded()
+                    .ok()
+                    .and_then(|d| Self::of(&d))
+                    .unwrap_or_else(|| Self {
+                        country: "Synthland".into(),
+                        provinces: (1..=8).map(|k| format!("Province {k}")).collect(),
+                        bbox: [10.0, 10.0, 20.0, 20.0],
+                    })
+            })
+            .clone()
+    }
+}
 
 struct Towns(Vec<(f64, f64)>);
 
 impl Towns {
-    fn new(rng: &mut Rng) -> Self {
+    fn new(rng: &mut Rng, region: &Region) -> Self {
+        let [w, s, e, n] = region.bbox;
         Self(
             (0..2000)
-                .map(|_| (rng.range(61.0, 71.0), rng.range(29.5, 38.4)))
+                .map(|_| (rng.range(w, e), rng.range(s, n)))
                 .collect(),
         )
     }
@@ -99,20 +146,21 @@ fn day(rng: &mut Rng) -> i32 {
     first + rng.below(7 * 365) as i32
 }
 
-const NOTE: &str = "On this date, the Taliban attacked a security checkpoint near the district centre; \
+const NOTE: &str = "On this date, an armed group attacked a security checkpoint near the district centre; \
                     fighting lasted several hours, and the checkpoint was later reported abandoned.";
 
 /// Writes `n` rows in ACLED's 31-column layout (with header) to `out`.
 pub fn write_acled(mut out: impl Write, n: usize, seed: u64) -> std::io::Result<()> {
     let mut rng = Rng::new(seed);
-    let towns = Towns::new(&mut rng);
+    let region = Region::default();
+    let (towns, actors) = (Towns::new(&mut rng, &region), region.actors());
     writeln!(out, "{}", acled::COLUMNS.join(","))?;
     for i in 0..n {
         let (lon, lat, prec) = towns.point(&mut rng);
         let (kind, sub) = EVENT_TYPES[rng.below(6) as usize];
-        let a1 = ACTORS[rng.below(8) as usize];
-        let a2 = ACTORS[rng.below(8) as usize];
-        let admin1 = PROVINCES[rng.below(8) as usize];
+        let a1 = &actors[rng.below(8) as usize];
+        let a2 = &actors[rng.below(8) as usize];
+        let admin1 = &region.provinces[rng.below(8) as usize];
         let d = day(&mut rng);
         let date = if i % 2 == 0 {
             dates::iso(d)
@@ -123,8 +171,9 @@ pub fn write_acled(mut out: impl Write, n: usize, seed: u64) -> std::io::Result<
         let fat = rng.below(12);
         writeln!(
             out,
-            "AFG{i},{date},{year},{tp},Political violence,{kind},{sub},{a1},,2,{a2},,1,12,,4,Caucasus and Central Asia,Afghanistan,{admin1},District {d2},,Town {t},{lat:.4},{lon:.4},{prec},Pajhwok Afghan News,National,\"{NOTE} ({i}, \"\"quoted\"\")\",{fat},,1625{i:06}",
+            "SYN{i},{date},{year},{tp},Political violence,{kind},{sub},{a1},,2,{a2},,1,12,,4,Region,{country},{admin1},District {d2},,Town {t},{lat:.4},{lon:.4},{prec},Local News Agency,National,\"{NOTE} ({i}, \"\"quoted\"\")\",{fat},,1625{i:06}",
             year = &date_year(d),
+            country = region.country,
             d2 = rng.below(300),
             t = rng.below(2000),
         )?;
@@ -142,7 +191,8 @@ pub fn acled_csv(n: usize, seed: u64) -> String {
 /// Writes `n` rows in UCDP GED's 49-column layout, with or without its header row.
 pub fn write_ucdp(mut out: impl Write, n: usize, seed: u64, header: bool) -> std::io::Result<()> {
     let mut rng = Rng::new(seed);
-    let towns = Towns::new(&mut rng);
+    let region = Region::default();
+    let (towns, actors) = (Towns::new(&mut rng, &region), region.actors());
     if header {
         writeln!(out, "{}", ucdp::COLUMNS.join(","))?;
     }
@@ -165,19 +215,19 @@ pub fn write_ucdp(mut out: impl Write, n: usize, seed: u64, header: bool) -> std
         let low = rng.below(10);
         let best = low + rng.below(5);
         let high = best + rng.below(20);
-        let admin1 = PROVINCES[rng.below(8) as usize];
-        let side_a = ACTORS[rng.below(3) as usize];
-        let side_b = ACTORS[3 + rng.below(5) as usize];
+        let admin1 = &region.provinces[rng.below(8) as usize];
+        let side_a = &actors[rng.below(3) as usize];
+        let side_b = &actors[3 + rng.below(5) as usize];
         let fields: [String; 49] = [
             (100_000 + i).to_string(),
-            format!("AFG-{i}"),
+            format!("SYN-{i}"),
             date_year(start),
             "TRUE".into(),
             "Clear".into(),
             violence.to_string(),
             "333".into(),
             "333".into(),
-            "Afghanistan: Government".into(),
+            format!("{}: Government", region.country),
             "724".into(),
             "724".into(),
             format!("{side_a} - {side_b}"),
@@ -202,7 +252,7 @@ pub fn write_ucdp(mut out: impl Write, n: usize, seed: u64, header: bool) -> std
             format!("{lon:.4}"),
             format!("POINT ({lon:.4} {lat:.4})"),
             "180000".into(),
-            "Afghanistan".into(),
+            region.country.clone(),
             "700".into(),
             "Asia".into(),
             "1".into(),

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Pos2, Response, Shape, Stroke, Ui, vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke, vec2};
 
 use super::ScreenTransform;
 use crate::model::Annotation;
@@ -23,9 +22,8 @@ fn rgb(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
-impl AnnotationsLayer {
-    /// Paints into `painter` for the view `t`.
-    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
+impl super::Paint for AnnotationsLayer {
+    fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
         let stroke = |points: &[[f64; 2]], color: [u8; 3], width: f32| {
             let pts: Vec<Pos2> = points.iter().map(|&p| screen(t, p)).collect();
             painter.add(Shape::line(pts, Stroke::new(width, rgb(color))));
@@ -66,18 +64,5 @@ impl AnnotationsLayer {
         if let Some((points, color, width)) = &self.current {
             stroke(points, *color, *width);
         }
-    }
-}
-
-impl Plugin for AnnotationsLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        self.paint(ui.painter(), &t);
     }
 }

@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Mesh, Response, Shape, Stroke, Ui, epaint::Vertex};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Color32, Mesh, Shape, Stroke, epaint::Vertex};
 
 use super::ScreenTransform;
 use super::style;
@@ -102,42 +101,72 @@ fn screen_lines(t: &ScreenTransform, ring: &[geo::Coord<f64>], edge: Stroke, out
     }
 }
 
-impl BasemapLayer {
-    /// Paints everything into `painter` for the view `t`.
-    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
-        let atlas = &self.atlas;
+/// Fills and outlines gathered for one pass: one mesh, one list of lines.
+#[derive(Default)]
+struct Batch {
+    mesh: Mesh,
+    lines: Vec<Shape>,
+}
+
+impl Batch {
+    fn push(&mut self, t: &ScreenTransform, shape: &LodShape, fill: Option<Color32>, edge: Stroke) {
+        push_shape(t, shape, fill, edge, &mut self.mesh, &mut self.lines);
+    }
+
+    fn paint(self, painter: &egui::Painter) {
+        painter.add(Shape::mesh(self.mesh));
+        painter.extend(self.lines);
+    }
+}
+
+impl super::Paint for BasemapLayer {
+    fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
         if self.fills {
             painter.rect_filled(t.rect, 0.0, style::OCEAN);
         }
-        let mut mesh = Mesh::default();
-        let mut lines = Vec::new();
-        let fill = |c| self.fills.then_some(c);
+        let mut batch = Batch::default();
+        self.countries(t, &mut batch);
+        self.provinces(t, &mut batch);
+        batch.paint(painter);
+        let mut outlines = Batch::default();
+        for &i in &self.atlas.story_countries {
+            let edge = Stroke::new(1.8, style::COUNTRY_EDGE);
+            outlines.push(t, &self.atlas.country_shapes[i], None, edge);
+        }
+        outlines.paint(painter);
+        self.borders(painter, t);
+        self.emphasis(painter, t);
+    }
+}
 
+impl BasemapLayer {
+    /// The world coarse, then the story's region in detail (its own countries are drawn as
+    /// provinces).
+    fn countries(&self, t: &ScreenTransform, batch: &mut Batch) {
+        let atlas = &self.atlas;
+        let fill = |c| self.fills.then_some(c);
         for (i, c) in atlas.data.countries.iter().enumerate() {
             if c.detail == Detail::Coarse {
-                push_shape(
-                    t,
-                    &atlas.country_shapes[i],
-                    fill(style::WORLD_LAND),
-                    Stroke::new(0.6, style::WORLD_EDGE),
-                    &mut mesh,
-                    &mut lines,
-                );
+                let edge = Stroke::new(0.6, style::WORLD_EDGE);
+                batch.push(t, &atlas.country_shapes[i], fill(style::WORLD_LAND), edge);
             }
         }
         for (i, c) in atlas.data.countries.iter().enumerate() {
             if c.detail == Detail::Fine && !atlas.is_story_country(i) {
-                push_shape(
+                let edge = Stroke::new(0.9, style::NEIGHBOUR_EDGE);
+                batch.push(
                     t,
                     &atlas.country_shapes[i],
                     fill(style::NEIGHBOUR_LAND),
-                    Stroke::new(0.9, style::NEIGHBOUR_EDGE),
-                    &mut mesh,
-                    &mut lines,
+                    edge,
                 );
             }
         }
-        for (i, shape) in atlas.province_shapes.iter().enumerate() {
+    }
+
+    /// Each province filled by its shade, or as selected, highlighted or hovered.
+    fn provinces(&self, t: &ScreenTransform, batch: &mut Batch) {
+        for (i, shape) in self.atlas.province_shapes.iter().enumerate() {
             let base = self
                 .province_fill
                 .get(i)
@@ -152,77 +181,38 @@ impl BasemapLayer {
             } else {
                 base
             };
+            // Over raster tiles, lighter, so the tiles show through.
             let color = if self.fills {
                 color
             } else {
                 color.gamma_multiply(0.55)
             };
-            push_shape(
-                t,
-                shape,
-                Some(color),
-                Stroke::new(0.8, style::PROVINCE_EDGE),
-                &mut mesh,
-                &mut lines,
-            );
-        }
-        painter.add(Shape::mesh(mesh));
-        painter.extend(lines);
-
-        // The story's countries outlined over their provinces.
-        let mut outline = Vec::new();
-        for &i in &atlas.story_countries {
-            push_shape(
-                t,
-                &atlas.country_shapes[i],
-                None,
-                Stroke::new(1.8, style::COUNTRY_EDGE),
-                &mut Mesh::default(),
-                &mut outline,
-            );
-        }
-        painter.extend(outline);
-
-        // Borders the crossings cross: a wide translucent band and a solid core.
-        for line in atlas.borders.iter().flat_map(|b| &b.lines) {
-            let pts: Vec<egui::Pos2> = line.iter().map(|&c| t.apply(c)).collect();
-            painter.add(Shape::line(
-                pts.clone(),
-                Stroke::new(7.0, style::BORDER.gamma_multiply(0.3)),
-            ));
-            painter.add(Shape::line(pts, Stroke::new(2.2, style::BORDER)));
-        }
-
-        // Selected or hovered province outline on top.
-        let emphasised = [(self.hovered, 2.0), (self.selected, 3.0)]
-            .into_iter()
-            .chain(self.highlighted.iter().map(|&i| (Some(i), 3.0)));
-        for (i, width) in emphasised {
-            if let Some(i) = i {
-                let mut top = Vec::new();
-                push_shape(
-                    t,
-                    &atlas.province_shapes[i],
-                    None,
-                    Stroke::new(width, style::COUNTRY_EDGE),
-                    &mut Mesh::default(),
-                    &mut top,
-                );
-                painter.extend(top);
-            }
+            let edge = Stroke::new(0.8, style::PROVINCE_EDGE);
+            batch.push(t, shape, Some(color), edge);
         }
     }
-}
 
-impl Plugin for BasemapLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        self.paint(ui.painter(), &t);
+    /// Borders the crossings cross: a wide translucent band and a solid core.
+    fn borders(&self, painter: &egui::Painter, t: &ScreenTransform) {
+        for line in self.atlas.borders.iter().flat_map(|b| &b.lines) {
+            let pts: Vec<egui::Pos2> = line.iter().map(|&c| t.apply(c)).collect();
+            let band = Stroke::new(7.0, style::BORDER.gamma_multiply(0.3));
+            painter.add(Shape::line(pts.clone(), band));
+            painter.add(Shape::line(pts, Stroke::new(2.2, style::BORDER)));
+        }
+    }
+
+    /// The hovered, selected and highlighted provinces outlined on top.
+    fn emphasis(&self, painter: &egui::Painter, t: &ScreenTransform) {
+        let emphasised = [(self.hovered, 2.0), (self.selected, 3.0)]
+            .into_iter()
+            .filter_map(|(i, w)| Some((i?, w)))
+            .chain(self.highlighted.iter().map(|&i| (i, 3.0)));
+        let mut top = Batch::default();
+        for (i, width) in emphasised {
+            let edge = Stroke::new(width, style::COUNTRY_EDGE);
+            top.push(t, &self.atlas.province_shapes[i], None, edge);
+        }
+        top.paint(painter);
     }
 }

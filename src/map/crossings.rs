@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use egui::{Pos2, Response, Shape, Stroke, Ui, pos2, vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Pos2, Shape, Stroke, pos2, vec2};
 
 use super::ScreenTransform;
 use super::style;
@@ -101,9 +100,8 @@ pub struct CrossingsLayer {
     pub motion: Option<Motion>,
 }
 
-impl CrossingsLayer {
-    /// Paints into `painter` for the view `t`.
-    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
+impl super::Paint for CrossingsLayer {
+    fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
         let data = &self.atlas.data;
         for arrow in &self.atlas.arrows {
             let vis = self
@@ -207,18 +205,5 @@ fn flow(painter: &egui::Painter, path: &[Pos2], width: f32, time: f64) {
             next += SPACING;
         }
         along += len;
-    }
-}
-
-impl Plugin for CrossingsLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        self.paint(ui.painter(), &t);
     }
 }

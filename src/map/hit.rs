@@ -4,7 +4,7 @@ use egui::Pos2;
 
 use super::ScreenTransform;
 use super::crossings::arrow_path;
-use super::markers::layout;
+use super::markers::{PlacedMarker, layout};
 use super::style::arrow_width;
 use crate::atlas::Atlas;
 use crate::spatial::mercator::inverse_mercator;
@@ -28,9 +28,21 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * s)
 }
 
-/// Top-most thing the filter shows at screen point `pos` for the view `t`.
+/// Top-most thing the filter shows at screen point `pos` for the view `t` (lays the markers
+/// out; the map reuses its frame's layout with [`hit_test_placed`]).
 pub fn hit_test(atlas: &Atlas, t: &ScreenTransform, pos: Pos2, vis: &Visible) -> Option<Hit> {
-    if let Some(m) = layout(atlas, t, vis)
+    hit_test_placed(atlas, t, pos, vis, &layout(atlas, t, vis))
+}
+
+/// [`hit_test`] with the markers already laid out for this view and filter.
+pub fn hit_test_placed(
+    atlas: &Atlas,
+    t: &ScreenTransform,
+    pos: Pos2,
+    vis: &Visible,
+    placed: &[PlacedMarker],
+) -> Option<Hit> {
+    if let Some(m) = placed
         .iter()
         .rev()
         .find(|m| m.center.distance(pos) <= m.radius + 3.0)

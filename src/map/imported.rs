@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Response, Stroke, Ui, pos2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke, pos2};
 
 use super::ScreenTransform;
 use crate::import::{Imported, Tally};
@@ -262,16 +261,9 @@ pub struct ImportedLayer {
     pub hovered: Option<ClusterHit>,
 }
 
-impl Plugin for ImportedLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        paint(ui.painter(), &self.layers, &t, self.selected, self.hovered);
+impl super::Paint for ImportedLayer {
+    fn paint(&self, painter: &Painter, t: &ScreenTransform) {
+        paint(painter, &self.layers, t, self.selected, self.hovered);
     }
 }
 

@@ -3,15 +3,14 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use egui::{Align2, FontId, Pos2, Rect, Response, Ui, vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Align2, FontId, Painter, Pos2, Rect, vec2};
 
 use super::ScreenTransform;
 use super::crossings::{arrow_label, arrow_path};
-use super::markers::layout;
+use super::markers::{PlacedMarker, SharedLayout};
 use super::style;
 use super::text::{map_text, text_size};
-use crate::atlas::Atlas;
+use crate::atlas::{Arrow, Atlas};
 use crate::model::Detail;
 use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::Visible;
@@ -21,6 +20,8 @@ pub struct LabelsLayer {
     pub atlas: Arc<Atlas>,
     /// Labels of hidden markers, arrows and totals are left out.
     pub visible: Arc<Visible>,
+    /// The frame's marker layout, shared with the markers and the hit tests.
+    pub layout: SharedLayout,
     /// While playing, an arrow still growing in gets its label once it has arrived.
     pub motion: Option<super::crossings::Motion>,
     /// Screen areas covered by controls and the legend: no label goes under them.
@@ -62,66 +63,104 @@ impl Candidate {
     }
 }
 
-impl LabelsLayer {
-    /// Paints into `painter` for the view `t`.
-    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
-        let atlas = &self.atlas;
-        let s = self.text_scale;
-        let mut cands: Vec<Candidate> = Vec::new();
-
-        let vis = &self.visible;
-        let placed = layout(atlas, t, vis);
-        let marker_at: Vec<Pos2> = placed.iter().map(|p| p.center).collect();
+impl super::Paint for LabelsLayer {
+    /// Gathers candidates in priority order, then places each where it collides with nothing
+    /// placed before it.
+    fn paint(&self, painter: &Painter, t: &ScreenTransform) {
+        let placed = self.layout.get(&self.atlas, t, &self.visible);
+        let mut cands = self.focus_labels(t, &placed);
+        self.total_labels(t, &mut cands);
+        self.arrow_labels(t, true, &mut cands);
+        place_labels(&self.atlas, &placed, self.text_scale, &mut cands);
+        self.arrow_labels(t, false, &mut cands);
+        let (countries, provinces) = self.visible_spots(t);
+        self.province_labels(painter, t, &provinces, &mut cands);
+        self.country_labels(painter, t, &countries, &mut cands);
+        let mut taken: Vec<Rect> = self.obstacles.clone();
         // No label covers a marker.
-        let marker_rects: Vec<Rect> = placed
-            .iter()
-            .map(|p| Rect::from_center_size(p.center, vec2(2.0 * p.radius, 2.0 * p.radius)))
-            .collect();
+        taken.extend(
+            placed
+                .iter()
+                .map(|p| Rect::from_center_size(p.center, vec2(2.0 * p.radius, 2.0 * p.radius))),
+        );
+        for c in cands {
+            draw(painter, t, c, &mut taken);
+        }
+    }
+}
+
+impl LabelsLayer {
+    /// The selected and hovered provinces, always named (below their own marker, if any).
+    fn focus_labels(&self, t: &ScreenTransform, placed: &[PlacedMarker]) -> Vec<Candidate> {
+        let atlas = &self.atlas;
+        let mut cands = Vec::new();
         for i in [self.selected_province, self.hovered_province]
             .into_iter()
             .flatten()
         {
             let home = t.apply(atlas.province_labels[i]);
-            // Below the province's own marker, if it has one there.
-            let (at, anchor) = if marker_at.iter().any(|m| m.distance(home) < 14.0) {
+            let (at, anchor) = if placed.iter().any(|m| m.center.distance(home) < 14.0) {
                 (home + vec2(0.0, 14.0), Align2::CENTER_TOP)
             } else {
                 (home, Align2::CENTER_CENTER)
             };
-            cands.push(Candidate {
-                text: atlas.data.provinces[i].name.clone(),
+            let font = FontId::proportional(14.0 * self.text_scale);
+            let mut c = Candidate::new(
+                atlas.data.provinces[i].name.clone(),
                 at,
                 anchor,
-                font: FontId::proportional(14.0 * s),
-                color: style::LABEL,
-                force: true,
-                boxed: false,
-                alternatives: Vec::new(),
-            });
+                font,
+                style::LABEL,
+            );
+            c.force = true;
+            cands.push(c);
         }
-        // The article's totals, framed, near where the crossings arrive.
+        cands
+    }
+
+    /// The article's totals, framed, near where the crossings arrive.
+    fn total_labels(&self, t: &ScreenTransform, cands: &mut Vec<Candidate>) {
+        let atlas = &self.atlas;
         for total in atlas
             .totals
             .iter()
-            .filter(|l| vis.totals.get(l.total).copied().unwrap_or(false))
+            .filter(|l| self.visible.totals.get(l.total).copied().unwrap_or(false))
         {
+            let at = t.apply(total.at);
             let tot = &atlas.data.crossings.totals[total.total];
+            let font = FontId::proportional(13.5 * self.text_scale);
             let mut c = Candidate::new(
                 tot.label(),
-                t.apply(total.at) + vec2(24.0, -52.0),
+                at + vec2(24.0, -52.0),
                 Align2::LEFT_CENTER,
-                FontId::proportional(13.5 * s),
+                font,
                 style::LABEL,
             );
             c.boxed = true;
             c.alternatives = vec![
-                (t.apply(total.at) + vec2(24.0, 44.0), Align2::LEFT_CENTER),
-                (t.apply(total.at) + vec2(-24.0, -52.0), Align2::RIGHT_CENTER),
+                (at + vec2(24.0, 44.0), Align2::LEFT_CENTER),
+                (at + vec2(-24.0, -52.0), Align2::RIGHT_CENTER),
             ];
             cands.push(c);
         }
-        // Crossings with a count, then story places, then crossings without one.
-        let arrow_label = |arrow: &crate::atlas::Arrow| {
+    }
+
+    /// Crossings shown (and, while playing, arrived), those with a count or those without.
+    fn arrow_labels(&self, t: &ScreenTransform, counted: bool, cands: &mut Vec<Candidate>) {
+        let atlas = &self.atlas;
+        let crossings = &atlas.data.crossings.crossings;
+        let shown = |a: &&Arrow| {
+            let x = &crossings[a.crossing];
+            self.visible
+                .crossings
+                .get(a.crossing)
+                .is_some_and(|v| v.shown())
+                && x.people.is_unknown() != counted
+                && self
+                    .motion
+                    .is_none_or(|m| m.grown(x.date.first_day_number()) >= 1.0)
+        };
+        for arrow in atlas.arrows.iter().filter(shown) {
             let path = arrow_path(arrow, t);
             let mid = path[path.len() / 2];
             let dir = (path[path.len() / 2 + 1] - path[path.len() / 2 - 1]).normalized();
@@ -132,167 +171,157 @@ impl LabelsLayer {
             }
             let beside = |n: egui::Vec2| (mid + n * 10.0, anchor_facing(n));
             let (at, anchor) = beside(normal);
-            let mut c = Candidate::new(
-                arrow_label(atlas, arrow),
-                at,
-                anchor,
-                FontId::proportional(12.5 * s),
-                style::LABEL,
-            );
+            let font = FontId::proportional(12.5 * self.text_scale);
+            let mut c = Candidate::new(arrow_label(atlas, arrow), at, anchor, font, style::LABEL);
             c.alternatives = vec![beside(-normal)];
-            c
-        };
-        let shown = |a: &&crate::atlas::Arrow| {
-            vis.crossings.get(a.crossing).is_some_and(|v| v.shown())
-                && self.motion.is_none_or(|m| {
-                    let x = &atlas.data.crossings.crossings[a.crossing];
-                    m.grown(x.date.first_day_number()) >= 1.0
-                })
-        };
-        let counted = |a: &&crate::atlas::Arrow| {
-            !atlas.data.crossings.crossings[a.crossing]
-                .people
-                .is_unknown()
-        };
-        cands.extend(
-            atlas
-                .arrows
-                .iter()
-                .filter(|a| shown(a) && counted(a))
-                .map(arrow_label),
-        );
-        // Story places next to their markers.
-        for p in placed {
-            let place = &atlas.data.places[atlas.markers[p.marker].place];
-            if cands.iter().any(|c| c.force && c.text == place.name) {
-                continue; // the selected province's label already names it
-            }
-            cands.push(Candidate {
-                text: place.name.clone(),
-                at: p.center + vec2(p.radius + 3.0, 0.0),
-                anchor: Align2::LEFT_CENTER,
-                font: FontId::proportional(12.5 * s),
-                color: style::LABEL,
-                force: false,
-                boxed: false,
-                // Left, below, above: wherever the neighbours leave room.
-                alternatives: vec![
-                    (p.center - vec2(p.radius + 3.0, 0.0), Align2::RIGHT_CENTER),
-                    (p.center + vec2(0.0, p.radius + 2.0), Align2::CENTER_TOP),
-                    (p.center - vec2(0.0, p.radius + 2.0), Align2::CENTER_BOTTOM),
-                ],
-            });
+            cands.push(c);
         }
-        cands.extend(
-            atlas
-                .arrows
-                .iter()
-                .filter(|a| shown(a) && !counted(a))
-                .map(arrow_label),
-        );
-        let (visible, visible_provinces) = {
-            let mut cache = self
-                .cache
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if cache.view != Some(*t) {
-                cache.countries = visible_parts(t, |p| atlas.country_at(p));
-                cache.provinces = visible_parts(t, |p| atlas.province_at(p));
-                cache.view = Some(*t);
-            }
-            (cache.countries.clone(), cache.provinces.clone())
-        };
+    }
+
+    /// Where country and province labels go in this view (cached while the view stands still).
+    fn visible_spots(&self, t: &ScreenTransform) -> (HashMap<usize, Pos2>, HashMap<usize, Pos2>) {
+        let atlas = &self.atlas;
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.view != Some(*t) {
+            cache.countries = visible_parts(t, |p| atlas.country_at(p));
+            cache.provinces = visible_parts(t, |p| atlas.province_at(p));
+            cache.view = Some(*t);
+        }
+        (cache.countries.clone(), cache.provinces.clone())
+    }
+
+    /// Province names, where the province is wide enough on screen to hold its name.
+    fn province_labels(
+        &self,
+        painter: &Painter,
+        t: &ScreenTransform,
+        spots: &HashMap<usize, Pos2>,
+        cands: &mut Vec<Candidate>,
+    ) {
+        let atlas = &self.atlas;
         for (i, pr) in atlas.data.provinces.iter().enumerate() {
             if Some(i) == self.selected_province || Some(i) == self.hovered_province {
                 continue; // already a candidate, emphasised
             }
             let screen = t.apply_rect(atlas.province_shapes[i].bbox);
-            let font = FontId::proportional(11.0 * s);
+            let font = FontId::proportional(11.0 * self.text_scale);
             if !screen.intersects(t.rect)
                 || screen.width() < text_size(painter, &pr.name, font.clone()).x * 0.9
             {
                 continue;
             }
             // Zoomed in, a province's middle may be off screen: label the part in view.
-            let Some(at) = spot(t, atlas.province_labels[i], visible_provinces.get(&i)) else {
-                continue;
-            };
-            cands.push(Candidate {
-                text: pr.name.clone(),
-                at,
-                anchor: Align2::CENTER_CENTER,
-                font,
-                color: style::LABEL_MUTED,
-                force: false,
-                boxed: false,
-                alternatives: Vec::new(),
-            });
+            if let Some(at) = spot(t, atlas.province_labels[i], spots.get(&i)) {
+                let c = Candidate::new(
+                    pr.name.clone(),
+                    at,
+                    Align2::CENTER_CENTER,
+                    font,
+                    style::LABEL_MUTED,
+                );
+                cands.push(c);
+            }
         }
+    }
+
+    /// Country names in capitals, the detailed region first; the story's own countries are
+    /// named by their provinces instead.
+    fn country_labels(
+        &self,
+        painter: &Painter,
+        t: &ScreenTransform,
+        spots: &HashMap<usize, Pos2>,
+        cands: &mut Vec<Candidate>,
+    ) {
+        let atlas = &self.atlas;
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
-                // The story's own countries are named by their provinces.
                 if c.detail != detail || atlas.is_story_country(i) {
                     continue;
                 }
                 let screen = t.apply_rect(atlas.country_shapes[i].bbox);
                 let text = c.name.to_uppercase();
-                let font =
-                    FontId::proportional(if detail == Detail::Fine { 13.0 } else { 11.0 } * s);
+                let size = if detail == Detail::Fine { 13.0 } else { 11.0 };
+                let font = FontId::proportional(size * self.text_scale);
                 if !screen.intersects(t.rect)
                     || screen.width() < text_size(painter, &text, font.clone()).x * 1.2
                 {
                     continue;
                 }
-                let Some(at) = spot(t, atlas.country_labels[i], visible.get(&i)) else {
-                    continue;
-                };
-                cands.push(Candidate::new(
-                    text,
-                    at,
-                    Align2::CENTER_CENTER,
-                    font,
-                    style::LABEL_MUTED,
-                ));
-            }
-        }
-
-        let mut taken: Vec<Rect> = self.obstacles.clone();
-        taken.extend(marker_rects);
-        for c in cands {
-            let size = text_size(painter, &c.text, c.font.clone());
-            let pad = if c.boxed { 6.0 } else { 2.0 };
-            let spots = std::iter::once((c.at, c.anchor)).chain(c.alternatives.iter().copied());
-            let mut chosen = None;
-            for (at, anchor) in spots {
-                if !t.rect.contains(at) {
-                    continue;
-                }
-                let rect = anchor.anchor_size(at, size).expand(pad);
-                if c.force && taken.iter().any(|r| r.contains_rect(rect)) {
-                    break; // already drawn (selected and hovered are the same province)
-                }
-                if c.force || !taken.iter().any(|r| r.intersects(rect)) {
-                    chosen = Some((at, anchor, rect));
-                    break;
+                if let Some(at) = spot(t, atlas.country_labels[i], spots.get(&i)) {
+                    cands.push(Candidate::new(
+                        text,
+                        at,
+                        Align2::CENTER_CENTER,
+                        font,
+                        style::LABEL_MUTED,
+                    ));
                 }
             }
-            let Some((at, anchor, rect)) = chosen else {
-                continue;
-            };
-            taken.push(rect);
-            if c.boxed {
-                painter.rect(
-                    rect,
-                    4.0,
-                    egui::Color32::from_rgba_unmultiplied(255, 253, 246, 240),
-                    egui::Stroke::new(1.2, style::ARROW),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            let backed = !c.boxed && c.color != style::LABEL_MUTED;
-            map_text(painter, at, anchor, &c.text, c.font, c.color, backed);
         }
     }
+}
+
+/// Story places next to their markers: right, then left, below, above.
+fn place_labels(atlas: &Atlas, placed: &[PlacedMarker], scale: f32, cands: &mut Vec<Candidate>) {
+    for p in placed {
+        let place = &atlas.data.places[atlas.markers[p.marker].place];
+        if cands.iter().any(|c| c.force && c.text == place.name) {
+            continue; // the selected province's label already names it
+        }
+        let font = FontId::proportional(12.5 * scale);
+        let right = p.center + vec2(p.radius + 3.0, 0.0);
+        let mut c = Candidate::new(
+            place.name.clone(),
+            right,
+            Align2::LEFT_CENTER,
+            font,
+            style::LABEL,
+        );
+        c.alternatives = vec![
+            (p.center - vec2(p.radius + 3.0, 0.0), Align2::RIGHT_CENTER),
+            (p.center + vec2(0.0, p.radius + 2.0), Align2::CENTER_TOP),
+            (p.center - vec2(0.0, p.radius + 2.0), Align2::CENTER_BOTTOM),
+        ];
+        cands.push(c);
+    }
+}
+
+/// Draws a candidate at the first of its spots that collides with nothing in `taken` (a forced
+/// one anyway), and takes its room.
+fn draw(painter: &Painter, t: &ScreenTransform, c: Candidate, taken: &mut Vec<Rect>) {
+    let size = text_size(painter, &c.text, c.font.clone());
+    let pad = if c.boxed { 6.0 } else { 2.0 };
+    let spots = std::iter::once((c.at, c.anchor)).chain(c.alternatives.iter().copied());
+    let mut chosen = None;
+    for (at, anchor) in spots.filter(|(at, _)| t.rect.contains(*at)) {
+        let rect = anchor.anchor_size(at, size).expand(pad);
+        if c.force && taken.iter().any(|r| r.contains_rect(rect)) {
+            return; // already drawn (selected and hovered are the same province)
+        }
+        if c.force || !taken.iter().any(|r| r.intersects(rect)) {
+            chosen = Some((at, anchor, rect));
+            break;
+        }
+    }
+    let Some((at, anchor, rect)) = chosen else {
+        return;
+    };
+    taken.push(rect);
+    if c.boxed {
+        painter.rect(
+            rect,
+            4.0,
+            egui::Color32::from_rgba_unmultiplied(255, 253, 246, 240),
+            egui::Stroke::new(1.2, style::ARROW),
+            egui::StrokeKind::Inside,
+        );
+    }
+    let backed = !c.boxed && c.color != style::LABEL_MUTED;
+    map_text(painter, at, anchor, &c.text, c.font, c.color, backed);
 }
 
 /// The text anchor that puts a label on the side `n` points to.
@@ -363,17 +392,4 @@ fn visible_parts(
             Some((c, best))
         })
         .collect()
-}
-
-impl Plugin for LabelsLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        self.paint(ui.painter(), &t);
-    }
 }

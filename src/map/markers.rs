@@ -1,9 +1,8 @@
 //! Event markers: one per place, coloured and lettered by kind, sized by how many events.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use egui::{Align2, Color32, FontId, Pos2, Response, Stroke, Ui, vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Align2, Color32, FontId, Pos2, Stroke, vec2};
 
 use super::ScreenTransform;
 use super::style::{kind_color, kind_glyph};
@@ -23,6 +22,49 @@ pub struct PlacedMarker {
 /// Radius for a marker with `n` events.
 fn radius(n: usize) -> f32 {
     (7.0 + 2.0 * ((n.max(1) - 1) as f32).sqrt()).min(13.0)
+}
+
+/// The marker layout of one view and one filter, computed by whichever of the markers, the
+/// labels and the hit tests needs it first in a frame, and shared with the others (the layout
+/// spreads overlapping markers apart, quadratic in the markers in view: once a frame at most).
+#[derive(Debug, Clone, Default)]
+pub struct SharedLayout(Arc<Mutex<Option<LayoutEntry>>>);
+
+/// A computed layout and what it was computed for.
+#[derive(Debug)]
+struct LayoutEntry {
+    view: ScreenTransform,
+    /// Held, so the allocation the pointer comparison relies on stays alive.
+    vis: Arc<Visible>,
+    placed: Arc<Vec<PlacedMarker>>,
+}
+
+impl SharedLayout {
+    /// The layout for view `t` and filter `vis`, computed only if it changed since last asked.
+    pub fn get(
+        &self,
+        atlas: &Atlas,
+        t: &ScreenTransform,
+        vis: &Arc<Visible>,
+    ) -> Arc<Vec<PlacedMarker>> {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(e) = slot.as_ref()
+            && e.view == *t
+            && Arc::ptr_eq(&e.vis, vis)
+        {
+            return e.placed.clone();
+        }
+        let placed = Arc::new(layout(atlas, t, vis));
+        *slot = Some(LayoutEntry {
+            view: *t,
+            vis: vis.clone(),
+            placed: placed.clone(),
+        });
+        placed
+    }
 }
 
 /// Screen layout of the markers the filter lets through (shared by drawing, labels and hit
@@ -76,16 +118,17 @@ pub fn layout(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<PlacedMa
 pub struct MarkersLayer {
     pub atlas: Arc<Atlas>,
     pub visible: Arc<Visible>,
+    /// The frame's marker layout, shared with the labels and the hit tests.
+    pub layout: SharedLayout,
     /// Markers a tour slide highlights.
     pub highlighted: Arc<Vec<usize>>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
 }
 
-impl MarkersLayer {
-    /// Paints into `painter` for the view `t`.
-    pub fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
-        for p in layout(&self.atlas, t, &self.visible) {
+impl super::Paint for MarkersLayer {
+    fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
+        for p in self.layout.get(&self.atlas, t, &self.visible).iter() {
             let m = &self.atlas.markers[p.marker];
             let home = t.apply(m.at);
             // Events that may not have happened yet (the cursor is inside their month or year)
@@ -131,18 +174,5 @@ impl MarkersLayer {
                 );
             }
         }
-    }
-}
-
-impl Plugin for MarkersLayer {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let t = ScreenTransform::from_projector(projector);
-        self.paint(ui.painter(), &t);
     }
 }

@@ -93,6 +93,10 @@ pub struct Dataset {
     pub countries: Vec<Country>,
     /// Other names of the countries and provinces (`lexicon.json`; empty without one).
     pub lexicon: super::Lexicon,
+    /// The text of the folder's tour and quiz, if it has them, read with the rest so that
+    /// showing them needs no file access (parsed by [`Dataset::tour`] and [`Dataset::quiz`]).
+    pub tour_text: Option<String>,
+    pub quiz_text: Option<String>,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
@@ -116,6 +120,8 @@ impl Dataset {
         let name = "boundaries/countries.geojson";
         let countries = parse_countries(&source.display_name(name), &source.read(name)?)?;
         let lexicon = Self::load_lexicon(&source)?;
+        let tour_text = source.read_optional(TOUR_FILE)?.map(Cow::into_owned);
+        let quiz_text = source.read_optional(QUIZ_FILE)?.map(Cow::into_owned);
         Ok(Self {
             source,
             story,
@@ -126,6 +132,8 @@ impl Dataset {
             provinces,
             countries,
             lexicon,
+            tour_text,
+            quiz_text,
         })
     }
 
@@ -149,22 +157,22 @@ impl Dataset {
         }
     }
 
-    /// The folder's guided tour, with its text (for error lines), if it has one.
-    pub fn load_tour(source: &DataSource) -> Result<Option<(super::Tour, String)>, DataError> {
-        let Some(text) = source.read_optional(TOUR_FILE)? else {
-            return Ok(None);
-        };
-        let tour = super::Tour::parse(&source.display_name(TOUR_FILE), &text)?;
-        Ok(Some((tour, text.into_owned())))
+    /// The folder's guided tour, if it has one; a malformed one gives its file and line.
+    pub fn tour(&self) -> Result<Option<super::Tour>, DataError> {
+        let name = self.source.display_name(TOUR_FILE);
+        self.tour_text
+            .as_deref()
+            .map(|text| super::Tour::parse(&name, text))
+            .transpose()
     }
 
-    /// The folder's quiz, with its text (for error lines), if it has one.
-    pub fn load_quiz(source: &DataSource) -> Result<Option<(super::Quiz, String)>, DataError> {
-        let Some(text) = source.read_optional(QUIZ_FILE)? else {
-            return Ok(None);
-        };
-        let quiz = super::Quiz::parse(&source.display_name(QUIZ_FILE), &text)?;
-        Ok(Some((quiz, text.into_owned())))
+    /// The folder's quiz, if it has one; a malformed one gives its file and line.
+    pub fn quiz(&self) -> Result<Option<super::Quiz>, DataError> {
+        let name = self.source.display_name(QUIZ_FILE);
+        self.quiz_text
+            .as_deref()
+            .map(|text| super::Quiz::parse(&name, text))
+            .transpose()
     }
 
     /// A place by id (a scan: for checking and loading; the app resolves ids through the

@@ -27,6 +27,21 @@ pub struct Visible {
 }
 
 impl Visible {
+    /// The days the filter shows, in words: "Up to 5 July 2021", or "3 July 2021 to 5 July
+    /// 2021" in window mode (the timeline's header and the map's counter say the same).
+    pub fn span_text(&self) -> String {
+        let day = crate::model::PartialDate::from_day_number(self.day).human();
+        match self.first_day {
+            Some(lo) if lo < self.day => {
+                format!(
+                    "{} to {day}",
+                    crate::model::PartialDate::from_day_number(lo).human()
+                )
+            }
+            _ => format!("Up to {day}"),
+        }
+    }
+
     /// How an item shows.
     pub fn item(&self, item: Item) -> Vis {
         let v = match item {

@@ -6,44 +6,55 @@ use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::style;
 use crate::model::{Count, EventKind};
 use crate::timeline::Filter;
+use crate::ui::Command;
 
-/// Draws the legend's contents (placed by the caller in a corner of the map). Its checkboxes
-/// switch event kinds on and off, and it picks what the provinces are shaded by. `compact` (a
-/// small map, e.g. a projector at 1024×768) puts the kinds in three columns and folds the
-/// arrows and shading away.
-pub fn ui(
-    ui: &mut Ui,
-    kinds_present: &[EventKind],
-    filter: &mut Filter,
-    shading: &mut Shading,
-    choropleth: &Choropleth,
-    borders: &[String],
-    compact: bool,
-) {
-    ui.strong("Legend");
-    ui.label(egui::RichText::new("Events (letter = kind; untick to hide)").small());
-    let kinds: Vec<EventKind> = EventKind::ALL
-        .into_iter()
-        .filter(|k| kinds_present.contains(k))
-        .collect();
-    let columns = if compact { 3 } else { 2 };
-    egui::Grid::new("legend-kinds")
-        .num_columns(columns)
-        .spacing([12.0, 3.0])
-        .show(ui, |ui| {
-            for row in kinds.chunks(columns) {
-                for &kind in row {
-                    kind_entry(ui, kind, filter);
+/// What the legend shows: the story's kinds (ticked as the filter has them), the shading, the
+/// borders crossed. `compact` (a small map, e.g. a projector at 1024×768) puts the kinds in
+/// three columns and folds the arrows and shading away.
+pub struct Legend<'a> {
+    pub kinds: &'a [EventKind],
+    pub filter: &'a Filter,
+    pub shading: Shading,
+    pub choropleth: &'a Choropleth,
+    pub borders: &'a [String],
+    pub compact: bool,
+}
+
+impl Legend<'_> {
+    /// Draws the legend's contents (placed by the caller in a corner of the map). Unticking a
+    /// kind or picking a shading becomes a command.
+    pub fn ui(&self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.strong("Legend");
+        ui.label(egui::RichText::new("Events (letter = kind; untick to hide)").small());
+        let columns = if self.compact { 3 } else { 2 };
+        egui::Grid::new("legend-kinds")
+            .num_columns(columns)
+            .spacing([12.0, 3.0])
+            .show(ui, |ui| {
+                for row in self.kinds.chunks(columns) {
+                    for &kind in row {
+                        if let Some(c) = kind_entry(ui, kind, self.filter) {
+                            commands.push(c);
+                        }
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
-    if compact {
-        egui::CollapsingHeader::new(egui::RichText::new("Arrows and shading").small())
-            .id_salt("legend-more")
-            .show(ui, |ui| more(ui, shading, choropleth, borders));
-    } else {
-        more(ui, shading, choropleth, borders);
+            });
+        let mut shading = self.shading;
+        if self.compact {
+            egui::CollapsingHeader::new(egui::RichText::new("Arrows and shading").small())
+                .id_salt("legend-more")
+                .show(ui, |ui| {
+                    more(ui, &mut shading, self.choropleth, self.borders)
+                });
+        } else {
+            more(ui, &mut shading, self.choropleth, self.borders);
+        }
+        if shading != self.shading {
+            commands.push(Command::Shade(shading));
+        }
+        commands
     }
 }
 
@@ -147,7 +158,7 @@ fn swatch(ui: &mut Ui, color: egui::Color32, text: &str) {
 }
 
 /// One event kind: its marker symbol and a checkbox with its name.
-fn kind_entry(ui: &mut Ui, kind: EventKind, filter: &mut Filter) {
+fn kind_entry(ui: &mut Ui, kind: EventKind, filter: &Filter) -> Option<Command> {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter().circle(
@@ -164,14 +175,12 @@ fn kind_entry(ui: &mut Ui, kind: EventKind, filter: &mut Filter) {
             egui::Color32::WHITE,
         );
         let mut shown = filter.kind_shown(kind);
-        if ui
-            .checkbox(&mut shown, kind.label())
+        ui.checkbox(&mut shown, kind.label())
             .on_hover_text("Show or hide this kind on the map, the timeline and the panel")
             .changed()
-        {
-            filter.set_kind(kind, shown);
-        }
-    });
+            .then_some(Command::ShowKind(kind, shown))
+    })
+    .inner
 }
 
 /// The imported layers' part of the legend: each layer's types by colour, and how clusters and

@@ -1,18 +1,31 @@
-//! Panels and overlays, each a small view with a `ui` function.
+//! Views and features. A feature owns its state (the part saved for the next start apart from
+//! the part that lives for a frame or a session) and its window; its `ui()` returns
+//! [`Command`]s for the app to apply instead of reaching into other features.
+//!
+//! Features: [`map_view`] (the map), [`timeline`], [`layers`] (imported data), [`article`],
+//! [`tour`], [`quiz`], [`draw`] (pen and pins), [`basemap`], [`export`] (pictures) and
+//! [`stories`] (opening a story folder). Views without state of their own: [`side_panel`],
+//! [`item_card`], [`legend`], [`imported_panel`], [`card`], [`about`], [`problems`].
 
 pub mod about;
-pub mod article_window;
+pub mod article;
+pub mod basemap;
+pub mod card;
+mod command;
 pub mod draw;
+pub mod export;
 pub mod imported_panel;
 pub mod item_card;
 pub mod layers;
 pub mod legend;
 pub mod map_view;
+pub mod problems;
 pub mod quiz;
 pub mod selection;
 pub mod side_panel;
-pub mod time_axis;
+pub mod stories;
 pub mod timeline;
 pub mod tour;
 
-pub use selection::Selection;
+pub use command::{Command, WindowId};
+pub use selection::{Resolved, Selection};

@@ -2,86 +2,86 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::{Selection, item_card};
+use super::{Resolved, Selection, item_card};
 use crate::atlas::{Atlas, Item};
 use crate::timeline::Visible;
 
-/// Shows the panel for `selection`, listing what the filter shows first; returns a new
-/// selection when the user follows a link.
-pub fn ui(ui: &mut Ui, atlas: &Atlas, selection: &Selection, vis: &Visible) -> Option<Selection> {
+/// Shows the panel for `selection` (resolved once this frame), listing what the filter shows
+/// first; returns a new selection when the user follows a link.
+pub fn ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    selection: &Selection,
+    resolved: &Resolved,
+    vis: &Visible,
+) -> Option<Selection> {
     let mut out = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match selection {
-            Selection::None => overview(ui, atlas, vis, &mut out),
-            Selection::Province(iso) => match atlas.data.province(iso) {
-                Some(p) => {
-                    ui.heading(format!("{} province", p.name));
-                    ui.label(format!("Capital: {} · {}", p.capital, p.iso));
-                    items(
-                        ui,
-                        atlas,
-                        &atlas.items_in_province(iso),
-                        vis,
-                        &mut out,
-                        "The article names no event here.",
-                    );
-                }
-                None => missing(ui, iso),
-            },
-            Selection::Place(id) => match atlas.place_index(id) {
-                Some(i) => {
-                    let p = &atlas.data.places[i];
-                    ui.heading(&p.name);
-                    let province = p
-                        .province
-                        .as_deref()
-                        .and_then(|iso| atlas.data.province(iso))
-                        .map(|pr| format!(" · {} province", pr.name))
-                        .unwrap_or_default();
-                    ui.label(format!("{} · {}{province}", p.kind.as_str(), p.country));
-                    ui.label(
-                        RichText::new(format!("Located from: {}", p.source))
-                            .small()
-                            .weak(),
-                    );
-                    items(
-                        ui,
-                        atlas,
-                        &atlas.items_at_place(id),
-                        vis,
-                        &mut out,
-                        "No event at this place.",
-                    );
-                }
-                None => missing(ui, id),
-            },
-            Selection::Event(id) => match atlas.data.events.iter().position(|e| &e.id == id) {
-                Some(i) => {
-                    if let Some(s) = item_card::ui(ui, atlas, Item::Event(i)) {
-                        out = Some(s);
-                    }
-                }
-                None => missing(ui, id),
-            },
-            Selection::Crossing(id) => {
-                match atlas
-                    .data
-                    .crossings
-                    .crossings
-                    .iter()
-                    .position(|x| &x.id == id)
-                {
-                    Some(i) => {
-                        if let Some(s) = item_card::ui(ui, atlas, Item::Crossing(i)) {
-                            out = Some(s);
-                        }
-                    }
-                    None => missing(ui, id),
-                }
+        .show(ui, |ui| match (selection, resolved) {
+            (Selection::None, _) => overview(ui, atlas, vis, &mut out),
+            (
+                Selection::Province(_),
+                Resolved {
+                    province: Some(i), ..
+                },
+            ) => {
+                province(ui, atlas, *i, vis, &mut out);
             }
+            (Selection::Place(id), Resolved { place: Some(i), .. }) => {
+                place(ui, atlas, id, *i, vis, &mut out);
+            }
+            (
+                Selection::Event(_) | Selection::Crossing(_),
+                Resolved {
+                    item: Some(item), ..
+                },
+            ) => {
+                out = item_card::ui(ui, atlas, *item);
+            }
+            (Selection::Province(id) | Selection::Place(id), _) => missing(ui, id),
+            (Selection::Event(id) | Selection::Crossing(id), _) => missing(ui, id),
         });
     out
+}
+
+/// A province: its name, capital and code, and its items.
+fn province(ui: &mut Ui, atlas: &Atlas, i: usize, vis: &Visible, out: &mut Option<Selection>) {
+    let p = &atlas.data.provinces[i];
+    ui.heading(format!("{} province", p.name));
+    ui.label(format!("Capital: {} · {}", p.capital, p.iso));
+    let empty = "The article names no event here.";
+    items(ui, atlas, atlas.province_items(i), vis, out, empty);
+}
+
+/// A place: what it is, where it lies, where its point comes from, and its items.
+fn place(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    id: &str,
+    i: usize,
+    vis: &Visible,
+    out: &mut Option<Selection>,
+) {
+    let p = &atlas.data.places[i];
+    ui.heading(&p.name);
+    let province = p
+        .province
+        .as_deref()
+        .and_then(|iso| atlas.ids.province(iso))
+        .map(|k| format!(" · {} province", atlas.data.provinces[k].name))
+        .unwrap_or_default();
+    ui.label(format!("{} · {}{province}", p.kind.as_str(), p.country));
+    let source = format!("Located from: {}", p.source);
+    ui.label(RichText::new(source).small().weak());
+    items(
+        ui,
+        atlas,
+        &atlas.items_at_place(id),
+        vis,
+        out,
+        "No event at this place.",
+    );
 }
 
 fn missing(ui: &mut Ui, id: &str) {

@@ -53,3 +53,23 @@ pub fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
     button(h, pos, false);
     h.run_steps(3);
 }
+
+/// Steps the UI until `done` holds (background work finishes on its own thread), then a few
+/// frames more.
+pub fn wait_until(h: &mut Harness<'_, AtlasApp>, what: &str, done: impl Fn(&AtlasApp) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h.state()) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "{what} never finished"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(3);
+}
+
+/// Steps the UI until nothing runs in the background.
+pub fn wait_idle(h: &mut Harness<'_, AtlasApp>) {
+    wait_until(h, "background work", |app| !app.busy());
+}

@@ -84,7 +84,7 @@ impl TimeAxis {
     /// Zooms by `factor` (> 1 zooms in) keeping `around` where it is.
     ///
     /// ```
-    /// use event_atlas::ui::time_axis::TimeAxis;
+    /// use event_atlas::timeline::TimeAxis;
     /// let mut a = TimeAxis::new(0.0, 100.0);
     /// a.zoom(2.0, 25.0);
     /// assert_eq!((a.start, a.end), (12.5, 62.5));
@@ -132,7 +132,7 @@ impl TimeAxis {
     /// Ticks at calendar steps at least `min_gap` points apart on an axis `width` points wide.
     ///
     /// ```
-    /// use event_atlas::ui::time_axis::TimeAxis;
+    /// use event_atlas::timeline::TimeAxis;
     /// use event_atlas::model::days_from_civil;
     /// let a = TimeAxis::new(days_from_civil(2001, 1, 1) as f64, days_from_civil(2022, 1, 1) as f64);
     /// // 21 years on 1000 points: a tick every second year, on even years.

@@ -3,12 +3,12 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::app::article::ArticleState;
+use super::{ArticleState, Articles};
 use crate::import::sentence_with;
 
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ArticleAction {
+enum ArticleAction {
     Open(String),
     Browse,
     /// Use candidate `i` for this mention.
@@ -16,8 +16,59 @@ pub enum ArticleAction {
     Save,
 }
 
+impl Articles {
+    /// The Article window.
+    pub fn window(
+        &mut self,
+        ctx: &egui::Context,
+        atlas: &std::sync::Arc<crate::atlas::Atlas>,
+    ) -> Vec<crate::ui::Command> {
+        use crate::ui::{Command, WindowId};
+        let mut open = true;
+        let mut action = None;
+        egui::Window::new("Article")
+            .open(&mut open)
+            .default_width(460.0)
+            .default_pos(egui::pos2(120.0, 110.0))
+            .show(ctx, |ui| {
+                self.progress(ui);
+                action = contents(ui, &mut self.path_field, self.article.as_mut());
+            });
+        let mut commands = match action {
+            None => Vec::new(),
+            Some(ArticleAction::Open(p)) => self.open(p.into(), atlas),
+            Some(ArticleAction::Browse) => {
+                vec![Command::Browse(crate::platform::FileKind::Article)]
+            }
+            Some(ArticleAction::Choose(mention, i)) => self.choose(&mention, i, atlas),
+            Some(ArticleAction::Save) => self.save(),
+        };
+        if !open {
+            commands.push(Command::Close(WindowId::Article));
+        }
+        commands
+    }
+
+    /// The geocoder's progress bar and Cancel, while it runs.
+    fn progress(&mut self, ui: &mut Ui) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.label(format!("{}…", job.progress.stage()));
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            self.cancel();
+        }
+        ui.separator();
+    }
+}
+
 /// The window's contents.
-pub fn ui(
+fn contents(
     ui: &mut Ui,
     path: &mut String,
     article: Option<&mut ArticleState>,

@@ -1,0 +1,209 @@
+//! The article feature (File › Open article): the geocoder on any text, off the UI thread with
+//! progress and Cancel; its places as a layer with their sentences, the names it could not
+//! place, a choice for ambiguous names, and saving a places file. The window is in [`window`].
+
+mod window;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Command, WindowId};
+use crate::atlas::Atlas;
+use crate::import::{Imported, article_layer};
+use crate::model::{Dataset, GazetteerEntry, write_atomic};
+use crate::platform::{Job, Poll, Progress};
+use crate::spatial::geocode::{GeocodeResult, Geocoder, places_json};
+
+/// An article geocoded.
+pub struct ArticleState {
+    pub path: PathBuf,
+    pub text: String,
+    /// The person's picks for ambiguous names (mention → candidate index).
+    pub choices: HashMap<String, usize>,
+    pub result: GeocodeResult,
+    /// Where "Save places file" writes.
+    pub save_path: String,
+}
+
+/// What a geocoding job brings back: the article, and the gazetteer it loaded (kept for the
+/// next run).
+type Geocoded = Result<(ArticleState, Arc<Vec<GazetteerEntry>>), String>;
+
+/// What the feature asks after a frame: commands, and its places as a layer to show.
+#[derive(Default)]
+pub struct ArticleOutput {
+    pub commands: Vec<Command>,
+    /// The layer's name and data (it replaces the layer of the same name).
+    pub layer: Option<(String, Imported)>,
+}
+
+/// The typed path, the article geocoded, and the work running for it.
+#[derive(Default)]
+pub struct Articles {
+    pub path_field: String,
+    pub article: Option<ArticleState>,
+    /// The gazetteer, loaded by the first geocoding and kept.
+    gazetteer: Option<Arc<Vec<GazetteerEntry>>>,
+    /// Geocoding in progress.
+    pub job: Option<Job<Geocoded>>,
+    saving: Option<Job<Result<String, String>>>,
+}
+
+/// Reads (when `text` is `None`) and geocodes an article with `choices` for ambiguous names.
+fn geocode(
+    atlas: &Atlas,
+    path: PathBuf,
+    text: Option<String>,
+    choices: HashMap<String, usize>,
+    gazetteer: Option<Arc<Vec<GazetteerEntry>>>,
+    progress: &Progress,
+) -> Geocoded {
+    progress.set_stage("Reading");
+    let text = match text {
+        Some(t) => t,
+        None => std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+    };
+    if text.trim().is_empty() {
+        return Err(format!("{}: the file is empty", path.display()));
+    }
+    progress.set_stage("Loading the gazetteer");
+    let gazetteer = match gazetteer {
+        Some(g) => g,
+        None => Arc::new(Dataset::load_gazetteer(&atlas.data.source).map_err(|e| e.to_string())?),
+    };
+    if progress.cancelled() {
+        return Err(format!("{}: cancelled", path.display()));
+    }
+    progress.set_stage("Finding places");
+    let d = &atlas.data;
+    let geocoder = Geocoder::new(
+        &d.countries,
+        &d.provinces,
+        &gazetteer,
+        &d.lexicon,
+        &atlas.province_index,
+    );
+    let result = geocoder.geocode_with(&text, &choices);
+    let save_path = path.with_extension("places.json").display().to_string();
+    let article = ArticleState {
+        path,
+        text,
+        choices,
+        result,
+        save_path,
+    };
+    Ok((article, gazetteer))
+}
+
+impl Articles {
+    /// Geocodes a text file in the background.
+    pub fn open(&mut self, path: PathBuf, atlas: &Arc<Atlas>) -> Vec<Command> {
+        self.start(path, None, HashMap::new(), atlas)
+    }
+
+    /// Places the article again with `index` as the pick for `mention`.
+    pub fn choose(&mut self, mention: &str, index: usize, atlas: &Arc<Atlas>) -> Vec<Command> {
+        let Some(a) = &self.article else {
+            return Vec::new();
+        };
+        let mut choices = a.choices.clone();
+        choices.insert(mention.to_string(), index);
+        self.start(a.path.clone(), Some(a.text.clone()), choices, atlas)
+    }
+
+    fn start(
+        &mut self,
+        path: PathBuf,
+        text: Option<String>,
+        choices: HashMap<String, usize>,
+        atlas: &Arc<Atlas>,
+    ) -> Vec<Command> {
+        let (atlas, gazetteer) = (atlas.clone(), self.gazetteer.clone());
+        let work = move |p: &Progress| geocode(&atlas, path, text, choices, gazetteer, p);
+        match Job::spawn("geocode", work) {
+            Ok(job) => {
+                if let Some(old) = self.job.replace(job) {
+                    old.cancel();
+                }
+                vec![Command::Open(WindowId::Article)]
+            }
+            Err(e) => vec![Command::Problem(e)],
+        }
+    }
+
+    /// Stops the geocoding in progress (its result, when it comes, is dropped).
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+    }
+
+    /// Writes the places found as a places file (the format of `data/places.json`), in the
+    /// background.
+    pub fn save(&mut self) -> Vec<Command> {
+        let Some(a) = &self.article else {
+            return vec![Command::Problem("no article open".into())];
+        };
+        let path = PathBuf::from(a.save_path.trim());
+        let places = a.result.places.clone();
+        let write = move |_: &Progress| {
+            let json = places_json(&places).map_err(|e| e.to_string())?;
+            write_atomic(&path, json.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(format!(
+                "saved {} places to {}",
+                places.len(),
+                path.display()
+            ))
+        };
+        match Job::spawn("save places", write) {
+            Ok(job) => {
+                self.saving = Some(job);
+                Vec::new()
+            }
+            Err(e) => vec![Command::Problem(e)],
+        }
+    }
+
+    /// Collects finished work; keeps the window repainting while it runs.
+    pub fn poll(&mut self, ctx: &egui::Context) -> ArticleOutput {
+        let mut out = ArticleOutput::default();
+        if let Some(job) = self.job.take() {
+            match job.poll() {
+                Poll::Running => self.job = Some(job),
+                Poll::Done(Ok((article, gazetteer))) => {
+                    self.gazetteer = Some(gazetteer);
+                    let name = format!("article: {}", crate::import::display_name(&article.path));
+                    let layer = article_layer(&name, &article.text, &article.result);
+                    out.layer = Some((name, layer));
+                    out.commands
+                        .push(Command::Status("article geocoded".into()));
+                    self.article = Some(article);
+                }
+                Poll::Done(Err(e)) => out.commands.push(Command::Problem(e)),
+                Poll::Lost => out
+                    .commands
+                    .push(Command::Problem("the geocoder stopped".into())),
+            }
+        }
+        if let Some(job) = self.saving.take() {
+            match job.poll() {
+                Poll::Running => self.saving = Some(job),
+                Poll::Done(Ok(msg)) => out.commands.push(Command::Status(msg)),
+                Poll::Done(Err(e)) => out.commands.push(Command::Problem(e)),
+                Poll::Lost => out
+                    .commands
+                    .push(Command::Problem("the save stopped".into())),
+            }
+        }
+        if self.job.is_some() || self.saving.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        out
+    }
+
+    /// Whether the geocoder or a save is running.
+    pub fn busy(&self) -> bool {
+        self.job.is_some() || self.saving.is_some()
+    }
+}

@@ -1,0 +1,141 @@
+//! Pictures of the window: File › Export view as PNG (a small window asks where), and the
+//! `--screenshot` runs. The capture is taken once the window has settled, and encoded and
+//! written off the UI thread, atomically.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use egui::{Key, Ui};
+
+use super::{Command, WindowId};
+use crate::platform::{Job, Poll};
+
+/// A pending capture: render a few frames, capture, save (and, for `--screenshot`, quit).
+pub struct ScreenshotJob {
+    pub path: PathBuf,
+    /// Quit once saved (`--screenshot`), or keep running (File › Export view as PNG).
+    pub close_after: bool,
+    requested: bool,
+    frames: u32,
+    /// Filled by the integration once the pixels are read back.
+    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    saving: Option<Job<Result<(), String>>>,
+}
+
+/// What a capture step came to.
+pub enum Shot {
+    /// Still settling, capturing or saving.
+    Pending,
+    /// Saved, or failed, with the message to give.
+    Done { message: String, close: bool },
+}
+
+impl ScreenshotJob {
+    /// Captures to `path` once the window has settled.
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            close_after: true,
+            requested: false,
+            frames: 0,
+            image: Arc::default(),
+            saving: None,
+        }
+    }
+
+    /// One frame of the capture: wait for the window to settle (and for `busy` work such as
+    /// imports), ask for the pixels, save them in the background, report.
+    pub fn step(&mut self, ui: &Ui, busy: bool) -> Shot {
+        ui.ctx().request_repaint();
+        if let Some(job) = &self.saving {
+            let r = match job.poll() {
+                Poll::Running => return Shot::Pending,
+                Poll::Done(r) => r,
+                Poll::Lost => Err("the save stopped".into()),
+            };
+            let message = match r {
+                Ok(()) => format!("saved {}", self.path.display()),
+                Err(e) => format!("error: cannot save {}: {e}", self.path.display()),
+            };
+            return Shot::Done {
+                message,
+                close: self.close_after,
+            };
+        }
+        let shot = self.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = shot {
+            let path = self.path.clone();
+            match Job::spawn("save png", move |_| save_png(&path, &image)) {
+                Ok(job) => self.saving = Some(job),
+                Err(e) => {
+                    return Shot::Done {
+                        message: e,
+                        close: self.close_after,
+                    };
+                }
+            }
+            return Shot::Pending;
+        }
+        self.frames += 1;
+        // A few frames let fonts, layout and the fitted view settle.
+        if !self.requested && self.frames >= 6 && !busy {
+            self.requested = true;
+            let slot = self.image.clone();
+            let ctx = ui.ctx().clone();
+            ui.ctx().request_screenshot(move |image| {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(image);
+                }
+                ctx.request_repaint();
+            });
+        }
+        Shot::Pending
+    }
+}
+
+/// Saves an egui image as PNG, atomically.
+pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let buf: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let mut png = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new(&mut png);
+    image::ImageEncoder::write_image(
+        encoder,
+        &buf,
+        w as u32,
+        h as u32,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|e| e.to_string())?;
+    crate::model::write_atomic(path, &png).map_err(|e| e.to_string())
+}
+
+/// File › Export view as PNG…: where to save, then the capture (this window closes first, so
+/// it is not in the picture). `path` is the typed file name (it survives a restart).
+pub fn window(ctx: &egui::Context, path: &mut String) -> Vec<Command> {
+    let mut open = true;
+    let mut export = false;
+    egui::Window::new("Export view as PNG")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label("The map as shown, with legend and credits, for handouts.");
+            ui.horizontal(|ui| {
+                let f = ui.label("File");
+                let edit = ui.text_edit_singleline(path).labelled_by(f.id);
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                let ok = !path.trim().is_empty();
+                if (ui.add_enabled(ok, egui::Button::new("Export")).clicked() || enter) && ok {
+                    export = true;
+                }
+            });
+        });
+    let mut commands = Vec::new();
+    if export {
+        commands.push(Command::ExportPng(PathBuf::from(path.trim())));
+    }
+    if export || !open {
+        commands.push(Command::Close(WindowId::ExportPng));
+    }
+    commands
+}

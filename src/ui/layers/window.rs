@@ -1,0 +1,240 @@
+//! The Layers window: imports in progress (progress bar, Cancel), opened files with the
+//! format detected, their bad rows, per-layer type and actor filters, and exports.
+
+use egui::{Color32, RichText, Ui};
+
+use super::{Layers, OpenLayer};
+use crate::map::imported::kind_color;
+use crate::platform::FileKind;
+use crate::timeline::TimeFilter;
+use crate::ui::{Command, WindowId};
+
+/// What a layer's controls asked for.
+enum LayerAction {
+    Remove(usize),
+    Export(usize),
+    BrowseExport(usize),
+}
+
+impl Layers {
+    /// The window; `basemap` draws the basemap controls that share it.
+    pub fn window(
+        &mut self,
+        ctx: &egui::Context,
+        time: &TimeFilter,
+        basemap: impl FnOnce(&mut Ui) -> Vec<Command>,
+    ) -> Vec<Command> {
+        let mut open = true;
+        let mut commands = Vec::new();
+        let mut actions = Vec::new();
+        egui::Window::new("Layers")
+            .open(&mut open)
+            .default_width(440.0)
+            .default_pos(egui::pos2(80.0, 90.0))
+            .show(ctx, |ui| {
+                commands.extend(self.open_row(ui));
+                ui.separator();
+                commands.extend(basemap(ui));
+                self.import_progress(ui);
+                egui::ScrollArea::vertical()
+                    .max_height(560.0)
+                    .show(ui, |ui| {
+                        for (i, layer) in self.layers.iter_mut().enumerate() {
+                            ui.separator();
+                            layer_ui(ui, i, layer, &mut actions);
+                        }
+                    });
+                if self.layers.is_empty() && self.jobs.is_empty() {
+                    ui.label(RichText::new("No files opened yet.").weak());
+                }
+            });
+        for a in actions {
+            commands.extend(self.act(a, time));
+        }
+        if !open {
+            commands.push(Command::Close(WindowId::Layers));
+        }
+        commands
+    }
+
+    /// Browse… and the typed path.
+    fn open_row(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.label("Open ACLED or UCDP GED CSV exports, or GeoJSON. Drop files on the window, or:");
+        ui.horizontal(|ui| {
+            if ui.button("Browse…").clicked() {
+                commands.push(Command::Browse(FileKind::Data));
+            }
+            let label = ui.label("Path");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.open_path)
+                        .desired_width(220.0)
+                        .hint_text("/path/to/acled.csv"),
+                )
+                .labelled_by(label.id);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let typed = self.open_path.trim();
+            let open = ui
+                .add_enabled(!typed.is_empty(), egui::Button::new("Open"))
+                .clicked();
+            if (open || enter) && !typed.is_empty() {
+                commands.push(Command::OpenData(typed.into()));
+            }
+        });
+        commands
+    }
+
+    /// A progress bar and Cancel per import and export running.
+    fn import_progress(&self, ui: &mut Ui) {
+        let running = self
+            .jobs
+            .iter()
+            .map(|j| (&j.path, &j.job))
+            .map(|(p, j)| (p, &j.progress))
+            .chain(self.exports.iter().map(|e| (&e.path, &e.job.progress)));
+        for (path, p) in running {
+            ui.separator();
+            ui.label(RichText::new(path.display().to_string()).strong());
+            ui.horizontal(|ui| {
+                let text = format!("{} {:.0}%", p.stage(), p.fraction() * 100.0);
+                ui.add(
+                    egui::ProgressBar::new(p.fraction())
+                        .desired_width(300.0)
+                        .show_percentage()
+                        .text(text),
+                );
+                if ui.button("Cancel").clicked() {
+                    p.cancel();
+                }
+            });
+        }
+    }
+
+    fn act(&mut self, action: LayerAction, time: &TimeFilter) -> Vec<Command> {
+        match action {
+            LayerAction::Remove(i) if i < self.layers.len() => {
+                self.layers.remove(i);
+                self.picked = None;
+            }
+            LayerAction::Remove(_) => {}
+            LayerAction::BrowseExport(i) => {
+                let name = self
+                    .layers
+                    .get(i)
+                    .and_then(|l| {
+                        std::path::Path::new(&l.export_path)
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                    })
+                    .unwrap_or_default();
+                return vec![Command::BrowseExport { layer: i, name }];
+            }
+            LayerAction::Export(i) => {
+                let Some(path) = self.layers.get(i).map(|l| l.export_path.trim().into()) else {
+                    return Vec::new();
+                };
+                if let Err(e) = self.export(i, path, time) {
+                    return vec![Command::Problem(e)];
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<LayerAction>) {
+    let data = layer.data.clone();
+    let l = &data.layer;
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut layer.shown, RichText::new(&l.name).strong());
+        if ui.small_button("Remove").clicked() {
+            actions.push(LayerAction::Remove(i));
+        }
+    });
+    let span = l
+        .span()
+        .map(|(a, b)| format!(", {} to {}", crate::import::iso(a), crate::import::iso(b)))
+        .unwrap_or_default();
+    ui.label(format!(
+        "Detected: {}. {} events{span}.",
+        l.format.label(),
+        l.len()
+    ));
+    if l.bad_row_count > 0 {
+        egui::CollapsingHeader::new(
+            RichText::new(format!(
+                "{} bad rows skipped (the good ones were kept)",
+                l.bad_row_count
+            ))
+            .color(Color32::from_rgb(0xB0, 0x40, 0x00)),
+        )
+        .id_salt(("bad", i))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .id_salt(("badscroll", i))
+                .show(ui, |ui| {
+                    for b in &l.bad_rows {
+                        ui.label(
+                            RichText::new(format!("line {}: {}", b.line, b.reason))
+                                .monospace()
+                                .small(),
+                        );
+                    }
+                    if l.bad_row_count as usize > l.bad_rows.len() {
+                        ui.label(format!(
+                            "… and {} more",
+                            l.bad_row_count as usize - l.bad_rows.len()
+                        ));
+                    }
+                });
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Actor contains");
+        ui.add(
+            egui::TextEdit::singleline(&mut layer.filter.actor)
+                .desired_width(200.0)
+                .hint_text("e.g. Military Forces"),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Export shown to");
+        ui.add(egui::TextEdit::singleline(&mut layer.export_path).desired_width(220.0))
+            .labelled_by(label.id);
+        if ui
+            .small_button("…")
+            .on_hover_text("Choose the file")
+            .clicked()
+        {
+            actions.push(LayerAction::BrowseExport(i));
+        }
+    });
+    if ui
+        .button("Export shown events (.csv or .geojson)")
+        .on_hover_text("Writes the events the time, type and actor filters show now")
+        .clicked()
+    {
+        actions.push(LayerAction::Export(i));
+    }
+    egui::CollapsingHeader::new("Types")
+        .id_salt(("kinds", i))
+        .default_open(l.kinds.len() <= 8)
+        .show(ui, |ui| {
+            for (k, name) in l.kinds.iter().enumerate() {
+                let k = k as u16;
+                let mut on = layer.filter.kind_shown(k);
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .circle_filled(rect.center(), 6.0, kind_color(k));
+                    if ui.checkbox(&mut on, name).changed() {
+                        layer.filter.set_kind(k, on);
+                    }
+                });
+            }
+        });
+}

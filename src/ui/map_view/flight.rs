@@ -1,0 +1,130 @@
+//! Moving the view: a smooth flight to a slide's view, jumps, panning by keys, and fitting a
+//! box into the part of the map the overlays leave free.
+
+use egui::{Rect, Ui};
+use walkers::lon_lat;
+
+use super::{MIN_ZOOM, MapView};
+use crate::atlas::{Atlas, HomeView};
+use crate::map::ScreenTransform;
+use crate::spatial::mercator::inverse_mercator;
+
+/// Seconds a flight between two views takes.
+const FLIGHT_SECONDS: f64 = 1.2;
+
+/// A smooth move of the view (a tour going to its next slide).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Flight {
+    /// Unit Mercator centre and walkers zoom at the start and end.
+    from: (geo::Coord<f64>, f64),
+    to: (geo::Coord<f64>, f64),
+    /// `ui.input().time` when it began (set on its first frame).
+    start: Option<f64>,
+}
+
+impl MapView {
+    /// Sets the story's home view: its box fills `rect` with a margin.
+    pub fn go_home(&mut self, atlas: &Atlas, rect: Rect) {
+        let margin = (rect.width().min(rect.height()) * 0.06).max(10.0);
+        let zoom = match atlas.home {
+            HomeView::Fit(r) => ScreenTransform::fit(r, rect.shrink(margin)).zoom(),
+            HomeView::Center(_, zoom) => zoom,
+            HomeView::World => MIN_ZOOM,
+        };
+        let center = inverse_mercator(atlas.home.center());
+        // Zoom is clamped by walkers; an out-of-range fit just keeps the old zoom.
+        let _ = self.saved.memory.set_zoom(zoom.clamp(1.0, 18.0));
+        self.saved.memory.center_at(lon_lat(center.x, center.y));
+        self.saved.needs_home = false;
+    }
+
+    /// The view now: unit-Mercator centre and zoom (once the map has been drawn).
+    pub fn current(&self) -> Option<(geo::Coord<f64>, f64)> {
+        let t = self.last_transform?;
+        Some((t.invert(t.rect.center()), self.saved.memory.zoom()))
+    }
+
+    /// The centre and zoom that fit a unit-Mercator box in the map as last drawn, in the part
+    /// left free by the legend and by `top_inset` points at the top (a tour's slide card).
+    pub fn fitting(&self, bbox: geo::Rect<f64>, top_inset: f32) -> Option<(geo::Coord<f64>, f64)> {
+        let full = self.last_transform?.rect;
+        let mut free = full;
+        free.min.y = (free.min.y + top_inset).min(free.max.y - full.height() * 0.4);
+        if let Some(legend) = self.legend_rect {
+            free.min.x = (legend.right() + 4.0).min(free.max.x - full.width() * 0.5);
+        }
+        let margin = (free.width().min(free.height()) * 0.06).max(10.0);
+        let free = free.shrink(margin);
+        // A single place: a box of about 60 km, not an infinite zoom.
+        let pad = (0.0015 - bbox.width().min(bbox.height())).max(0.0) / 2.0;
+        let bbox = geo::Rect::new(
+            geo::coord! { x: bbox.min().x - pad, y: bbox.min().y - pad },
+            geo::coord! { x: bbox.max().x + pad, y: bbox.max().y + pad },
+        );
+        let t = ScreenTransform::fit(bbox, free);
+        // The centre that puts the box in the middle of the free part, not of the whole map.
+        let center = t.invert(full.center());
+        Some((center, t.zoom().clamp(MIN_ZOOM, 16.0)))
+    }
+
+    /// Moves smoothly to a unit-Mercator centre and zoom; jumps if the map was never drawn.
+    pub fn fly_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
+        self.saved.needs_home = false;
+        match self.current() {
+            Some(from) => {
+                self.flight = Some(Flight {
+                    from,
+                    to: (center, zoom),
+                    start: None,
+                })
+            }
+            None => self.jump_to(center, zoom),
+        }
+    }
+
+    /// Sets the view at once.
+    pub fn jump_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
+        self.flight = None;
+        self.saved.needs_home = false;
+        self.set_view(center, zoom);
+    }
+
+    fn set_view(&mut self, center: geo::Coord<f64>, zoom: f64) {
+        let c = inverse_mercator(center);
+        let _ = self.saved.memory.set_zoom(zoom.clamp(MIN_ZOOM, 18.0));
+        self.saved.memory.center_at(lon_lat(c.x, c.y));
+    }
+
+    /// Whether a flight is under way.
+    pub fn flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    /// One frame of a flight: eased in and out.
+    pub(super) fn step_flight(&mut self, ui: &Ui) {
+        let Some(f) = &mut self.flight else {
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        let start = *f.start.get_or_insert(now);
+        let t = ((now - start) / FLIGHT_SECONDS).clamp(0.0, 1.0);
+        let e = t * t * (3.0 - 2.0 * t);
+        let lerp = |a: f64, b: f64| a + (b - a) * e;
+        let (to, from) = (f.to, f.from);
+        if t >= 1.0 {
+            self.jump_to(to.0, to.1);
+        } else {
+            let center = geo::coord! { x: lerp(from.0.x, to.0.x), y: lerp(from.0.y, to.0.y) };
+            self.set_view(center, lerp(from.1, to.1));
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Pans by a screen distance.
+    pub(super) fn pan_by(&mut self, delta: egui::Vec2) {
+        if let Some(t) = self.last_transform {
+            let c = inverse_mercator(t.invert(t.rect.center() + delta));
+            self.saved.memory.center_at(lon_lat(c.x, c.y));
+        }
+    }
+}
