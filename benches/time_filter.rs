@@ -24,7 +24,7 @@ fn time_filter(c: &mut Criterion) {
                 n = (n + 97) % days;
                 filter.time.cursor = (start + n) as f64 + 0.5;
                 let vis = atlas.visible(&filter);
-                crossing_counter(&atlas.data, &vis)
+                crossing_counter(&atlas.data, &vis, |id| atlas.ids.place(id))
             })
         });
     }

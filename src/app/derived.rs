@@ -41,7 +41,7 @@ impl Derived {
         let tallies = atlas.province_tallies(&visible);
         let choropleth = choropleth(shading, &tallies);
         let counter = if filter.kind_shown(EventKind::Refuge) {
-            crossing_counter(&atlas.data, &visible)
+            crossing_counter(&atlas.data, &visible, |id| atlas.ids.place(id))
         } else {
             Counter {
                 lines: vec![format!(

@@ -2,6 +2,8 @@
 //! plus the layer's own kind and actor filters. A sweep over a million records takes about a
 //! millisecond, so counts are recomputed only when a filter changes, never per frame.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Imported, Layer, Record};
@@ -54,18 +56,35 @@ pub struct Sweep {
     day: i64,
     first_day: Option<i64>,
     hidden_kinds: u64,
-    actors: Vec<bool>,
+    /// Per string of the layer, whether the actor filter matches it (shared between sweeps of
+    /// one filter: building it lower-cases every string).
+    actors: Arc<Vec<bool>>,
 }
 
 impl Sweep {
     /// Prepares `time` and `filter` for `layer`.
     pub fn new(time: &TimeFilter, filter: &LayerFilter, layer: &Layer) -> Self {
+        Self::with_mask(time, filter, Arc::new(filter.actor_mask(layer)))
+    }
+
+    /// Prepares `time` and `filter` with the filter's actor mask already built.
+    pub fn with_mask(time: &TimeFilter, filter: &LayerFilter, actors: Arc<Vec<bool>>) -> Self {
         Self {
             day: time.day(),
             first_day: time.first_day(),
             hidden_kinds: filter.hidden_kinds,
-            actors: filter.actor_mask(layer),
+            actors,
         }
+    }
+
+    /// The cursor's day.
+    pub fn day(&self) -> i64 {
+        self.day
+    }
+
+    /// The window's first day, in window mode.
+    pub fn first_day(&self) -> Option<i64> {
+        self.first_day
     }
 
     /// How a record shows: hidden, maybe (its date range straddles the cursor) or shown.

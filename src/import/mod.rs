@@ -13,6 +13,7 @@ mod features;
 pub mod filter;
 mod layer;
 mod provinces;
+mod recount;
 mod rows;
 pub mod synthetic;
 pub mod ucdp;
@@ -28,6 +29,7 @@ pub use export::{CsvLayout, properties, write_csv, write_geojson};
 pub use filter::{LayerFilter, Sweep, Tally};
 pub use layer::{BadRow, Fatalities, Layer, PlacePrecision, Record, Shape, Span, Strings, Sym};
 pub use provinces::{assign_provinces, normalise_province};
+pub use recount::{DayIndex, LiveTally};
 
 use crate::spatial::Clusters;
 

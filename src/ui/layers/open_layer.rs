@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::import::{Imported, LayerFilter, Sweep, Tally, filter};
+use crate::import::{DayIndex, Imported, LayerFilter, LiveTally, Sweep, Tally, filter};
 use crate::map::imported::{CELL_PX, LayerDraw};
 use crate::timeline::TimeFilter;
 
@@ -34,8 +34,14 @@ pub struct OpenLayer {
     pub export_path: String,
     cache: Option<(TallyKey, LayerDraw)>,
     shown_cache: Option<(ShownKey, Arc<Vec<usize>>)>,
-    /// The filter prepared for sweeping (its actor mask lower-cases every string: not per frame).
+    /// The filter prepared for sweeping, for the current day.
     sweep_cache: Option<(ShownKey, Arc<Sweep>)>,
+    /// The actor filter's mask (it lower-cases every string: once per filter, not per day).
+    mask: Option<(String, Arc<Vec<bool>>)>,
+    /// Counts that follow the cursor: the level, filter and sweep they are for.
+    live: Option<(LayerFilter, Arc<Sweep>, LiveTally)>,
+    /// Records by start and end day, built the first time the cursor moves.
+    days: Option<DayIndex>,
 }
 
 impl OpenLayer {
@@ -60,6 +66,9 @@ impl OpenLayer {
             cache: None,
             shown_cache: None,
             sweep_cache: None,
+            mask: None,
+            live: None,
+            days: None,
         }
     }
 
@@ -71,9 +80,45 @@ impl OpenLayer {
         {
             return s.clone();
         }
-        let s = Arc::new(Sweep::new(time, &self.filter, &self.data.layer));
+        let mask = match &self.mask {
+            Some((actor, m)) if *actor == self.filter.actor => m.clone(),
+            _ => {
+                let m = Arc::new(self.filter.actor_mask(&self.data.layer));
+                self.mask = Some((self.filter.actor.clone(), m.clone()));
+                m
+            }
+        };
+        let s = Arc::new(Sweep::with_mask(time, &self.filter, mask));
         self.sweep_cache = Some((key, s.clone()));
         s
+    }
+
+    /// The counts of `level` under `sweep`: stepped from the last ones when only the day
+    /// moved, else counted afresh.
+    fn tallies(&mut self, level: usize, sweep: &Arc<Sweep>) -> Vec<Tally> {
+        if let Some((f, old, live)) = &mut self.live
+            && live.level == level
+            && *f == self.filter
+        {
+            let days = self
+                .days
+                .get_or_insert_with(|| DayIndex::new(&self.data.layer));
+            if live.step(&self.data, days, old, sweep) {
+                *old = sweep.clone();
+                return live.tallies.clone();
+            }
+        }
+        match LiveTally::new(&self.data, level, sweep) {
+            Some(live) => {
+                let t = live.tallies.clone();
+                self.live = Some((self.filter.clone(), sweep.clone(), live));
+                t
+            }
+            None => {
+                self.live = None;
+                filter::tally(&self.data, level, sweep)
+            }
+        }
     }
 
     /// What the map draws at `world_px` (the world's width in pixels), recounted only when
@@ -87,7 +132,7 @@ impl OpenLayer {
             return d.clone();
         }
         let sweep = self.sweep(time);
-        let tallies: Vec<Tally> = filter::tally(&self.data, level, &sweep);
+        let tallies = self.tallies(level, &sweep);
         let records = &self.data.layer.records;
         let shapes_shown = self
             .data
