@@ -5,25 +5,11 @@ use std::path::{Path, PathBuf};
 use event_atlas::check;
 use event_atlas::model::{DataSource, Dataset};
 
+mod common;
+
 /// A scratch copy of `data/` that a test may break.
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let root = tmp.path().join("data");
-    copy_dir(Path::new("data"), &root);
-    (tmp, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
+    common::copy_story(Path::new("data"))
 }
 
 fn edit(root: &Path, file: &str, f: impl FnOnce(String) -> String) {

@@ -136,8 +136,11 @@ fn open_click_a_cluster_read_a_province_filter_and_export() {
     h.state_mut().apply(Command::Close(WindowId::Legend));
     h.state_mut().apply(Command::Open(WindowId::Layers));
     h.run_steps(2);
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Battles")
-        .click();
+    let at = h
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Battles")
+        .rect()
+        .center();
+    click(&mut h, at);
     h.run_steps(2);
     let out = dir.path().join("shown.geojson");
     h.state_mut().layers.layers[0].export_path = out.display().to_string();

@@ -2,11 +2,10 @@
 
 mod common;
 
-use common::{click, harness, harness_with, shows};
+use common::{arrow_point, click, harness, harness_with, shows};
 
 use std::sync::Arc;
 
-use egui::Pos2;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -54,20 +53,6 @@ fn event(h: &Harness<'_, AtlasApp>, id: &str) -> usize {
         .expect(id)
 }
 
-/// A point on the 5 July arrow as drawn.
-fn arrow_point(h: &Harness<'_, AtlasApp>, x: usize) -> Pos2 {
-    let app = h.state();
-    let t = app.map.last_transform.expect("map drawn");
-    let arrow = app
-        .atlas
-        .arrows
-        .iter()
-        .find(|a| a.crossing == x)
-        .expect("arrow");
-    let path = event_atlas::map::crossings::arrow_path(arrow, &t);
-    path[path.len() / 3]
-}
-
 fn open_crisis(h: &mut Harness<'_, AtlasApp>) {
     h.get_by_label_contains("The crisis").click();
     h.run_steps(3);
@@ -81,7 +66,7 @@ fn the_cursor_hides_the_5_july_crossing_until_its_day() {
 
     click_day(&mut h, 2021, 7, 4);
     assert_eq!(h.state().visible().crossings[fifth], Vis::Hidden);
-    let at = arrow_point(&h, fifth);
+    let at = arrow_point(&h, fifth, 1.0 / 3.0);
     let t = h.state().map.last_transform.expect("drawn");
     assert_ne!(
         hit_test(&h.state().atlas, &t, at, &h.state().visible()),

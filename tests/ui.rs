@@ -1,13 +1,16 @@
 //! The app as a user drives it: clicks on the map, the side panel, keys, Home, persistence.
 
+mod common;
+
 use std::sync::Arc;
 
+use common::open_spot_in;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use event_atlas::app::{AtlasApp, Persisted};
 use event_atlas::atlas::Atlas;
-use event_atlas::map::hit::{Hit, hit_test};
+
 use event_atlas::model::DataSource;
 use event_atlas::spatial::mercator;
 use event_atlas::ui::{Selection, WindowId};
@@ -42,35 +45,6 @@ fn click(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
         });
     }
     h.run_steps(3);
-}
-
-/// A screen point inside the province `iso` where nothing else (marker, arrow) is on top.
-fn open_spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
-    let app = h.state();
-    let atlas = &app.atlas;
-    let t = app.map.last_transform.expect("map drawn");
-    let target = atlas
-        .data
-        .provinces
-        .iter()
-        .position(|p| p.iso == iso)
-        .expect("province");
-    let bbox = t.apply_rect(atlas.province_shapes[target].bbox);
-    for i in 1..20 {
-        for j in 1..20 {
-            let pos = bbox.min
-                + egui::vec2(
-                    bbox.width() * i as f32 / 20.0,
-                    bbox.height() * j as f32 / 20.0,
-                );
-            if t.rect.shrink(130.0).contains(pos)
-                && hit_test(atlas, &t, pos, &app.visible()) == Some(Hit::Province(target))
-            {
-                return pos;
-            }
-        }
-    }
-    panic!("no free spot in {iso}");
 }
 
 #[test]

@@ -42,11 +42,11 @@ impl AtlasApp {
             self.zoom_applied = true;
         }
         self.ui_zoom = ui.ctx().zoom_factor();
-        let title = format!("{} — Event Atlas", self.atlas.data.story.title);
-        if title != self.title {
+        // Set once per story (switching clears it).
+        if self.title.is_empty() {
+            self.title = format!("{} — Event Atlas", self.atlas.data.story.title);
             ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+                .send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
         }
     }
 
@@ -198,7 +198,7 @@ impl AtlasApp {
             tool: d.settings.tool,
             imported,
             picked: self.layers.picked,
-            tile_credit: self.basemap.credit(),
+            tile_credit: self.basemap.credit().map(str::to_owned),
             legend_open: self.is_open(WindowId::Legend),
         };
         let out = self.map.ui(ui, &input, self.basemap.tiles_mut());

@@ -182,6 +182,11 @@ impl AtlasApp {
             .unwrap_or_default()
     }
 
+    /// The window's title as last set: the story's.
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
     /// Whether a window or panel is open.
     pub fn is_open(&self, w: WindowId) -> bool {
         self.windows.contains(&w)

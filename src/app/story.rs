@@ -42,6 +42,7 @@ impl AtlasApp {
     /// Makes `atlas` the story shown (`dir`: its folder, `None` for the built-in one).
     pub fn switch_story(&mut self, atlas: Arc<Atlas>, dir: Option<PathBuf>) {
         self.atlas = atlas;
+        self.title.clear();
         self.derived.clear();
         self.set_selection(Selection::None);
         self.clear_highlight();
@@ -50,7 +51,7 @@ impl AtlasApp {
         let (quizzes, quiz_problems) = Quizzes::new(QuizSaved::default(), &self.atlas);
         self.tours = tours;
         self.quizzes = quizzes;
-        self.timeline.saved.axis = None;
+        self.timeline.set_axis(self.atlas.scales.whole);
         self.timeline.show_all(&self.atlas);
         self.map.saved.needs_home = true;
         // Imported rows were matched to the old story's provinces: read them again.

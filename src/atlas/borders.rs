@@ -57,3 +57,33 @@ pub(super) fn build(atlas: &Atlas) -> Vec<Border> {
         .filter(|b| !b.lines.is_empty())
         .collect()
 }
+
+/// The borders in words for the legend, one line per country of the story ("Afghanistan with
+/// Pakistan, Tajikistan, Uzbekistan"), then any other pair ("Chad–Sudan").
+pub(super) fn legend_lines(atlas: &Atlas) -> Vec<String> {
+    let name = |i: usize| atlas.data.countries[i].name.as_str();
+    let mut lines = Vec::new();
+    let mut listed = vec![false; atlas.borders.len()];
+    for &s in &atlas.story_countries {
+        let others: Vec<&str> = atlas
+            .borders
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.countries.contains(&s))
+            .map(|(k, b)| {
+                listed[k] = true;
+                name(if b.countries[0] == s {
+                    b.countries[1]
+                } else {
+                    b.countries[0]
+                })
+            })
+            .collect();
+        if !others.is_empty() {
+            lines.push(format!("{} with {}", name(s), others.join(", ")));
+        }
+    }
+    let rest = atlas.borders.iter().zip(&listed).filter(|(_, l)| !**l);
+    lines.extend(rest.map(|(b, _)| b.name.clone()));
+    lines
+}

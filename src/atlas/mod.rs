@@ -43,6 +43,10 @@ pub struct Atlas {
     pub story_countries: Vec<usize>,
     /// Borders that the story's crossings cross, drawn emphasised.
     pub borders: Vec<Border>,
+    /// The same in words, for the legend.
+    pub border_legend: Vec<String>,
+    /// The credit line for the map's corner (the story's).
+    pub attribution: String,
     pub markers: Vec<Marker>,
     pub arrows: Vec<Arrow>,
     pub totals: Vec<TotalLabel>,
@@ -98,6 +102,8 @@ impl Atlas {
             country_labels: data.countries.iter().map(|c| label(&c.shape)).collect(),
             story_countries,
             borders: Vec::new(),
+            border_legend: Vec::new(),
+            attribution: data.story.attribution(),
             markers: Vec::new(),
             arrows: Vec::new(),
             totals: Vec::new(),
@@ -116,6 +122,7 @@ impl Atlas {
         };
         atlas.province_items = atlas.collect_province_items();
         atlas.borders = borders::build(&atlas);
+        atlas.border_legend = borders::legend_lines(&atlas);
         atlas.markers = markers::build(&atlas);
         (atlas.marker_of_place, atlas.marker_of_event) = markers::lookups(&atlas);
         atlas.arrows = arrows::build(&atlas);

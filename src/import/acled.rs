@@ -3,9 +3,9 @@
 
 use std::io::Read;
 
-use super::chunks;
 use super::rows::{Rows, code, coordinate, count, shown};
 use super::{Fatalities, ImportError, Layer, PlacePrecision, Progress, Record, dates};
+use super::{chunks, rows};
 use crate::import::Format;
 
 /// ACLED's current 31 columns, in export order.
@@ -114,22 +114,15 @@ pub(crate) fn parse_with_block(
         notes: col("notes"),
         fatalities: col("fatalities"),
     };
-    let missing: Vec<&str> = [
-        ("event_date", cols.date),
-        ("latitude", cols.latitude),
-        ("longitude", cols.longitude),
-    ]
-    .iter()
-    .filter(|(_, c)| c.is_none())
-    .map(|(n, _)| *n)
-    .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::format(
-            name,
-            Some(1),
-            format!("ACLED header lacks the column(s) {}", missing.join(", ")),
-        ));
-    }
+    rows::require_columns(
+        name,
+        "ACLED",
+        &[
+            ("event_date", cols.date),
+            ("latitude", cols.latitude),
+            ("longitude", cols.longitude),
+        ],
+    )?;
     chunks::parse_parallel(
         name,
         Format::Acled,

@@ -134,6 +134,25 @@ impl<R: Read> Rows<R> {
 }
 
 /// A field for a message: at most 40 characters, invalid UTF-8 replaced.
+/// Refuses a header that lacks columns no row can do without, naming all of them (`format`:
+/// "ACLED", "UCDP GED"; `required`: each column's name and where the header has it).
+pub(crate) fn require_columns(
+    name: &str,
+    format: &str,
+    required: &[(&str, Option<usize>)],
+) -> Result<(), ImportError> {
+    let missing: Vec<&str> = required
+        .iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(n, _)| *n)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let message = format!("{format} header lacks the column(s) {}", missing.join(", "));
+    Err(ImportError::format(name, Some(1), message))
+}
+
 pub(crate) fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
     let mut out: String = s.chars().take(40).collect();

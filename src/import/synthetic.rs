@@ -52,14 +52,16 @@ const EVENT_TYPES: [(&str, &str); 6] = [
 ];
 
 /// Where made-up events happen: a country's name, province names as the data would write them,
-/// and a box to scatter towns in.
-#[derive(Debug, Clone, PartialEq)]
+/// and the land to scatter towns on (its box, and its outline when known).
+#[derive(Debug, Clone)]
 pub struct Region {
     pub country: String,
     /// Eight province names (repeated if the country has fewer).
     pub provinces: Vec<String>,
     /// West, south, east, north (degrees).
     pub bbox: [f64; 4],
+    /// The country's outline: towns are placed inside it, not merely in its box.
+    pub inside: Option<std::sync::Arc<crate::spatial::ProvinceIndex>>,
 }
 
 impl Region {
@@ -76,10 +78,12 @@ impl Region {
             .collect();
         let r = country.shape.bounding_rect()?;
         let provinces = names.iter().cycle().take(8).cloned().collect();
+        let inside = crate::spatial::ProvinceIndex::from_shapes([&country.shape]);
         (!names.is_empty()).then(|| Self {
             country: country.name.clone(),
             provinces,
             bbox: [r.min().x, r.min().y, r.max().x, r.max().y],
+            inside: Some(std::sync::Arc::new(inside)),
         })
     }
 
@@ -112,6 +116,7 @@ impl Default for Region {
                         country: "Synthland".into(),
                         provinces: (1..=8).map(|k| format!("Province {k}")).collect(),
                         bbox: [10.0, 10.0, 20.0, 20.0],
+                        inside: None,
                     })
             })
             .clone()
@@ -121,13 +126,26 @@ impl Default for Region {
 struct Towns(Vec<(f64, f64)>);
 
 impl Towns {
+    /// 2,000 towns in the region's country (a few tries per town; in its box if none lands).
     fn new(rng: &mut Rng, region: &Region) -> Self {
         let [w, s, e, n] = region.bbox;
-        Self(
-            (0..2000)
-                .map(|_| (rng.range(w, e), rng.range(s, n)))
-                .collect(),
-        )
+        let on_land = |lon: f64, lat: f64| {
+            region
+                .inside
+                .as_ref()
+                .is_none_or(|i| i.locate(geo::Point::new(lon, lat)).is_some())
+        };
+        let mut town = || {
+            let mut at = (rng.range(w, e), rng.range(s, n));
+            for _ in 0..20 {
+                if on_land(at.0, at.1) {
+                    break;
+                }
+                at = (rng.range(w, e), rng.range(s, n));
+            }
+            at
+        };
+        Self((0..2000).map(|_| town()).collect())
     }
 
     /// A point: mostly exactly at a town, sometimes scattered near one.

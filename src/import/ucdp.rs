@@ -3,9 +3,9 @@
 
 use std::io::Read;
 
-use super::chunks;
 use super::rows::{Rows, code, coordinate, count, shown};
 use super::{Fatalities, ImportError, Layer, PlacePrecision, Progress, Record, dates};
+use super::{chunks, rows};
 use crate::import::Format;
 
 /// The GED columns, in release order.
@@ -141,22 +141,15 @@ pub(crate) fn parse(
         high: col("high"),
         low: col("low"),
     };
-    let missing: Vec<&str> = [
-        ("date_start", cols.date_start),
-        ("latitude", cols.latitude),
-        ("longitude", cols.longitude),
-    ]
-    .iter()
-    .filter(|(_, c)| c.is_none())
-    .map(|(n, _)| *n)
-    .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::format(
-            name,
-            Some(1),
-            format!("UCDP GED header lacks the column(s) {}", missing.join(", ")),
-        ));
-    }
+    rows::require_columns(
+        name,
+        "UCDP GED",
+        &[
+            ("date_start", cols.date_start),
+            ("latitude", cols.latitude),
+            ("longitude", cols.longitude),
+        ],
+    )?;
     chunks::parse_parallel(
         name,
         Format::Ucdp { header },

@@ -97,6 +97,9 @@ pub struct TileLayer {
 impl TileLayer {
     /// Starts the tiles for `basemap` (None for the offline one). `cache` is the disk cache
     /// folder for HTTP tiles.
+    // `walkers::Style` is a unit struct here, but a real one when another crate turns on
+    // walkers' vector feature (tools/vs_walkers_extras does): `default()` builds either.
+    #[allow(clippy::default_constructed_unit_structs)]
     pub fn new(basemap: &Basemap, cache: Option<PathBuf>, ctx: &egui::Context) -> Option<Self> {
         let (tiles, credit): (Box<dyn Tiles>, String) = match basemap {
             Basemap::Offline => return None,
@@ -130,7 +133,7 @@ impl TileLayer {
                 // Raster archives are made of 256-px tiles; walkers' default (512) suits vector ones.
                 Box::new(PmTiles::with_style_and_tile_size(
                     path,
-                    walkers::Style,
+                    walkers::Style::default(),
                     256,
                     ctx.clone(),
                 )),

@@ -22,17 +22,33 @@ pub fn shared_border(
     b: &MultiPolygon<f64>,
     tolerance: f64,
 ) -> MultiLineString<f64> {
+    use geo::{BoundingRect, Intersects};
+    let grow = |r: geo::Rect<f64>| {
+        let d = Coord {
+            x: tolerance,
+            y: tolerance,
+        };
+        geo::Rect::new(r.min() - d, r.max() + d)
+    };
+    let (Some(a_box), Some(b_box)) = (a.bounding_rect().map(grow), b.bounding_rect().map(grow))
+    else {
+        return MultiLineString::new(Vec::new());
+    };
+    // Only b's edges near a can be shared, and only a's vertices near b can share them.
     let edges: Vec<Line<f64>> =
         b.0.iter()
             .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
             .flat_map(|ring| ring.lines())
+            .filter(|l| l.bounding_rect().intersects(&a_box))
             .collect();
     let tree = RTree::bulk_load(edges);
     let tol2 = tolerance * tolerance;
     let near = |c: &Coord<f64>| {
-        tree.nearest_neighbor_iter_with_distance_2(&geo::Point::from(*c))
-            .next()
-            .is_some_and(|(_, d2)| d2 <= tol2)
+        b_box.intersects(c)
+            && tree
+                .locate_within_distance(geo::Point::from(*c), tol2)
+                .next()
+                .is_some()
     };
 
     let mut runs: Vec<LineString<f64>> = Vec::new();

@@ -37,11 +37,11 @@ impl Basemaps {
     }
 
     /// The credit of the raster basemap drawn, if any.
-    pub fn credit(&self) -> Option<String> {
+    pub fn credit(&self) -> Option<&str> {
         self.tiles
             .as_ref()
             .filter(|t| !t.failed)
-            .map(|t| t.credit.clone())
+            .map(|t| t.credit.as_str())
     }
 
     /// Starts, swaps or drops the raster tiles to match the choice; falls back to the offline

@@ -61,7 +61,7 @@ impl Legend<'_> {
 /// The legend below the kinds: arrows, the borders crossed, province shading.
 fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth, borders: &[String]) {
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Soldiers crossing").small());
+    ui.label(egui::RichText::new("People crossing").small());
     let thick = Count {
         low: Some(1000),
         ..Count::default()

@@ -109,6 +109,7 @@ impl Stories {
         egui::Window::new("Open story")
             .open(&mut open)
             .default_width(440.0)
+            .default_pos(egui::pos2(100.0, 90.0))
             .show(ctx, |ui| commands = self.window_body(ui));
         if !open {
             commands.push(Command::Close(WindowId::OpenStory));
@@ -138,11 +139,17 @@ impl Stories {
                 commands.push(Command::OpenStory(typed.into()));
             }
         });
+        let mut cancel = false;
         if let Some((dir, _)) = &self.loading {
             ui.horizontal(|ui| {
                 ui.add(egui::Spinner::new());
                 ui.label(format!("Reading {}…", dir.display()));
+                cancel = ui.button("Cancel").clicked();
             });
+        }
+        if cancel {
+            // The folder's reading finishes on its own; its result is dropped.
+            self.loading = None;
         }
         if let Some(d) = &self.saved.open {
             ui.label(

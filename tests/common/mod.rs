@@ -73,3 +73,62 @@ pub fn wait_until(h: &mut Harness<'_, AtlasApp>, what: &str, done: impl Fn(&Atla
 pub fn wait_idle(h: &mut Harness<'_, AtlasApp>) {
     wait_until(h, "background work", |app| !app.busy());
 }
+
+/// A screen point inside the province `iso` where nothing else (marker, arrow) is on top.
+pub fn open_spot_in(h: &Harness<'_, AtlasApp>, iso: &str) -> Pos2 {
+    use event_atlas::map::hit::{Hit, hit_test};
+    let app = h.state();
+    let atlas = &app.atlas;
+    let t = app.map.last_transform.expect("map drawn");
+    let target = atlas.ids.province(iso).expect("province");
+    let bbox = t.apply_rect(atlas.province_shapes[target].bbox);
+    for i in 1..20 {
+        for j in 1..20 {
+            let pos = bbox.min
+                + egui::vec2(
+                    bbox.width() * i as f32 / 20.0,
+                    bbox.height() * j as f32 / 20.0,
+                );
+            if t.rect.shrink(130.0).contains(pos)
+                && hit_test(atlas, &t, pos, &app.visible()) == Some(Hit::Province(target))
+            {
+                return pos;
+            }
+        }
+    }
+    panic!("no free spot in {iso}");
+}
+
+/// A copy of a story folder a test may change.
+pub fn copy_story(from: &std::path::Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read_dir") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("type").is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("story");
+    copy_dir(from, &root);
+    (tmp, root)
+}
+
+/// A point `frac` of the way along a crossing's arrow as drawn.
+pub fn arrow_point(h: &Harness<'_, AtlasApp>, crossing: usize, frac: f32) -> Pos2 {
+    let app = h.state();
+    let t = app.map.last_transform.expect("map drawn");
+    let arrow = app
+        .atlas
+        .arrows
+        .iter()
+        .find(|a| a.crossing == crossing)
+        .expect("arrow");
+    let path = event_atlas::map::crossings::arrow_path(arrow, &t);
+    path[((path.len() as f32 * frac) as usize).min(path.len() - 1)]
+}

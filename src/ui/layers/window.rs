@@ -27,6 +27,8 @@ impl Layers {
         let mut open = true;
         let mut commands = Vec::new();
         let mut actions = Vec::new();
+        // The list of layers scrolls within most of the screen's height.
+        let list_height = (ctx.content_rect().height() - 360.0).max(160.0);
         egui::Window::new("Layers")
             .open(&mut open)
             .default_width(440.0)
@@ -36,8 +38,11 @@ impl Layers {
                 ui.separator();
                 commands.extend(basemap(ui));
                 self.import_progress(ui);
+                // At least this tall once it overflows: a window laid out small while the file was
+                // still being read would otherwise stay small and hide the type list.
                 egui::ScrollArea::vertical()
-                    .max_height(560.0)
+                    .max_height(list_height)
+                    .min_scrolled_height(list_height)
                     .show(ui, |ui| {
                         for (i, layer) in self.layers.iter_mut().enumerate() {
                             ui.separator();

@@ -40,12 +40,24 @@ impl MapView {
     /// The credits in the map's bottom-right corner (the tile source's first, if any).
     fn credit_line(&mut self, ui: &Ui, input: &MapInputs<'_>, rect: Rect) -> Rect {
         let painter = ui.painter_at(rect);
-        let story = input.atlas.data.story.attribution();
-        let text = match &input.tile_credit {
-            Some(c) => format!("{c} · {story}"),
-            None => story,
+        let story = &input.atlas.attribution;
+        // Rebuilt only when it changes (the tile source's credit comes and goes).
+        const SEP: &str = " · ";
+        let same = match input.tile_credit.as_deref() {
+            Some(c) => {
+                self.credit.len() == c.len() + SEP.len() + story.len()
+                    && self.credit.starts_with(c)
+                    && self.credit.ends_with(story.as_str())
+            }
+            None => self.credit == *story,
         };
-        self.credit.clone_from(&text);
+        if !same {
+            self.credit = match input.tile_credit.as_deref() {
+                Some(c) => format!("{c}{SEP}{story}"),
+                None => story.clone(),
+            };
+        }
+        let text = self.credit.clone();
         let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), style::LABEL);
         let r = Align2::RIGHT_BOTTOM
             .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
@@ -65,13 +77,12 @@ fn legend_contents(ui: &mut Ui, input: &MapInputs<'_>, rect: Rect) -> Vec<Comman
         return Vec::new();
     }
     let atlas = input.atlas;
-    let borders: Vec<String> = atlas.borders.iter().map(|b| b.name.clone()).collect();
     let view = legend::Legend {
         kinds: &atlas.kinds,
         filter: input.filter,
         shading: input.shading,
         choropleth: input.choropleth,
-        borders: &borders,
+        borders: &atlas.border_legend,
         compact: rect.height() < 620.0,
     };
     let mut commands = view.ui(ui);

@@ -186,11 +186,11 @@ impl Frames {
             let map = Map::new(None, &mut *memory, center());
             let map = match drawer {
                 Drawer::Nothing => map,
-                Drawer::Ours(layers) => map.with_plugin(ImportedLayer {
+                Drawer::Ours(layers) => map.with_plugin(event_atlas::map::Layer(ImportedLayer {
                     layers: Arc::clone(layers),
                     selected: None,
                     hovered: None,
-                }),
+                })),
                 Drawer::Theirs(tree) => map.with_plugin(TreeRef(tree)),
             };
             ui.add(map);
