@@ -105,6 +105,10 @@ impl AtlasApp {
         let (quizzes, quiz_problems) = Quizzes::new(saved.quiz, &atlas);
         problems.extend(quiz_problems);
         let mut timeline = Timeline::new(saved.timeline);
+        if timeline.saved.axis.is_none() {
+            // First start: the whole story, at its natural speed.
+            timeline.set_axis(atlas.scales.whole);
+        }
         // A cursor past the story (the default) or unreadable starts at the story's end.
         let end = atlas.story_end();
         let cursor = &mut timeline.saved.filter.time.cursor;
