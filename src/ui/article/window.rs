@@ -73,6 +73,30 @@ fn contents(
     path: &mut String,
     article: Option<&mut ArticleState>,
 ) -> Option<ArticleAction> {
+    let mut action = open_row(ui, path);
+    let Some(a) = article else {
+        return action;
+    };
+    ui.separator();
+    ui.label(RichText::new(a.path.display().to_string()).strong());
+    ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+        places(ui, a);
+        action = ambiguities(ui, &a.result).or(action.take());
+    });
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = ui.label("Save places to");
+        ui.add(egui::TextEdit::singleline(&mut a.save_path).desired_width(240.0))
+            .labelled_by(label.id);
+        if ui.button("Save places file").clicked() {
+            action = Some(ArticleAction::Save);
+        }
+    });
+    action
+}
+
+/// Browse… and the typed path.
+fn open_row(ui: &mut Ui, path: &mut String) -> Option<ArticleAction> {
     let mut action = None;
     ui.label("Any news text (UTF-8): its places are found with the offline gazetteer and drawn as a layer.");
     ui.horizontal(|ui| {
@@ -88,76 +112,68 @@ fn contents(
             )
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui
-            .add_enabled(!path.trim().is_empty(), egui::Button::new("Geocode"))
-            .clicked()
-            || enter)
-            && !path.trim().is_empty()
-        {
-            action = Some(ArticleAction::Open(path.trim().to_string()));
+        let typed = path.trim();
+        let go = ui
+            .add_enabled(!typed.is_empty(), egui::Button::new("Geocode"))
+            .clicked();
+        if (go || enter) && !typed.is_empty() {
+            action = Some(ArticleAction::Open(typed.to_string()));
         }
     });
-    let Some(a) = article else {
-        return action;
-    };
-    ui.separator();
-    ui.label(RichText::new(a.path.display().to_string()).strong());
+    action
+}
+
+/// The places found, each with where its point comes from and the sentences naming it; then
+/// the names not placed.
+fn places(ui: &mut Ui, a: &ArticleState) {
     let r = &a.result;
-    ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-        ui.heading(format!("{} places found", r.places.len()));
-        for p in &r.places {
-            egui::CollapsingHeader::new(format!("{} ({})", p.name, p.kind.as_str()))
-                .id_salt(("article-place", &p.id))
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!("{:.4}, {:.4} · {}", p.lat, p.lon, p.source))
-                            .small()
-                            .weak(),
-                    );
-                    for m in &p.mentions {
-                        if let Some(s) = sentence_with(&a.text, m) {
-                            ui.label(RichText::new(format!("“{s}”")).italics());
-                        }
+    ui.heading(format!("{} places found", r.places.len()));
+    for p in &r.places {
+        egui::CollapsingHeader::new(format!("{} ({})", p.name, p.kind.as_str()))
+            .id_salt(("article-place", &p.id))
+            .show(ui, |ui| {
+                let from = format!("{:.4}, {:.4} · {}", p.lat, p.lon, p.source);
+                ui.label(RichText::new(from).small().weak());
+                for m in &p.mentions {
+                    if let Some(s) = sentence_with(&a.text, m) {
+                        ui.label(RichText::new(format!("“{s}”")).italics());
                     }
-                });
-        }
-        ui.separator();
-        if r.unresolved.is_empty() {
-            ui.label("Every name that looked like a place was found.");
-        } else {
-            ui.label(RichText::new(format!("Not placed ({})", r.unresolved.len())).strong());
-            ui.label(r.unresolved.join(", "));
-        }
-        if !r.ambiguities.is_empty() {
-            ui.separator();
-            ui.label(RichText::new("Ambiguous names: pick the place meant").strong());
-            for amb in &r.ambiguities {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("“{}”", amb.mention));
-                    let mut chosen = amb.chosen_index;
-                    egui::ComboBox::from_id_salt(("amb", &amb.mention))
-                        .width(300.0)
-                        .selected_text(amb.candidates.get(chosen).cloned().unwrap_or_default())
-                        .show_ui(ui, |ui| {
-                            for (i, c) in amb.candidates.iter().enumerate() {
-                                ui.selectable_value(&mut chosen, i, c);
-                            }
-                        });
-                    if chosen != amb.chosen_index {
-                        action = Some(ArticleAction::Choose(amb.mention.clone(), chosen));
-                    }
-                });
-            }
-        }
-    });
+                }
+            });
+    }
     ui.separator();
-    ui.horizontal(|ui| {
-        let label = ui.label("Save places to");
-        ui.add(egui::TextEdit::singleline(&mut a.save_path).desired_width(240.0))
-            .labelled_by(label.id);
-        if ui.button("Save places file").clicked() {
-            action = Some(ArticleAction::Save);
-        }
-    });
+    if r.unresolved.is_empty() {
+        ui.label("Every name that looked like a place was found.");
+    } else {
+        ui.label(RichText::new(format!("Not placed ({})", r.unresolved.len())).strong());
+        ui.label(r.unresolved.join(", "));
+    }
+}
+
+/// A drop-down of candidates for each ambiguous name; picking another re-places the article.
+fn ambiguities(ui: &mut Ui, r: &crate::spatial::geocode::GeocodeResult) -> Option<ArticleAction> {
+    if r.ambiguities.is_empty() {
+        return None;
+    }
+    let mut action = None;
+    ui.separator();
+    ui.label(RichText::new("Ambiguous names: pick the place meant").strong());
+    for amb in &r.ambiguities {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("“{}”", amb.mention));
+            let mut chosen = amb.chosen_index;
+            egui::ComboBox::from_id_salt(("amb", &amb.mention))
+                .width(300.0)
+                .selected_text(amb.candidates.get(chosen).cloned().unwrap_or_default())
+                .show_ui(ui, |ui| {
+                    for (i, c) in amb.candidates.iter().enumerate() {
+                        ui.selectable_value(&mut chosen, i, c);
+                    }
+                });
+            if chosen != amb.chosen_index {
+                action = Some(ArticleAction::Choose(amb.mention.clone(), chosen));
+            }
+        });
+    }
     action
 }

@@ -148,6 +148,7 @@ impl Layers {
     }
 }
 
+/// One opened file: shown or not, Remove, what was detected, its bad rows, its filters, export.
 fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<LayerAction>) {
     let data = layer.data.clone();
     let l = &data.layer;
@@ -166,36 +167,7 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
         l.format.label(),
         l.len()
     ));
-    if l.bad_row_count > 0 {
-        egui::CollapsingHeader::new(
-            RichText::new(format!(
-                "{} bad rows skipped (the good ones were kept)",
-                l.bad_row_count
-            ))
-            .color(Color32::from_rgb(0xB0, 0x40, 0x00)),
-        )
-        .id_salt(("bad", i))
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(160.0)
-                .id_salt(("badscroll", i))
-                .show(ui, |ui| {
-                    for b in &l.bad_rows {
-                        ui.label(
-                            RichText::new(format!("line {}: {}", b.line, b.reason))
-                                .monospace()
-                                .small(),
-                        );
-                    }
-                    if l.bad_row_count as usize > l.bad_rows.len() {
-                        ui.label(format!(
-                            "… and {} more",
-                            l.bad_row_count as usize - l.bad_rows.len()
-                        ));
-                    }
-                });
-        });
-    }
+    bad_rows(ui, i, l);
     ui.horizontal(|ui| {
         let label = ui.label("Actor contains");
         ui.add(
@@ -205,6 +177,42 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
         )
         .labelled_by(label.id);
     });
+    export_controls(ui, i, layer, actions);
+    kinds(ui, i, l, &mut layer.filter);
+}
+
+/// The rows that could not be read, with their lines and reasons (the first thousand).
+fn bad_rows(ui: &mut Ui, i: usize, l: &crate::import::Layer) {
+    if l.bad_row_count == 0 {
+        return;
+    }
+    let title = format!(
+        "{} bad rows skipped (the good ones were kept)",
+        l.bad_row_count
+    );
+    let title = RichText::new(title).color(Color32::from_rgb(0xB0, 0x40, 0x00));
+    egui::CollapsingHeader::new(title)
+        .id_salt(("bad", i))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .id_salt(("badscroll", i))
+                .show(ui, |ui| {
+                    for b in &l.bad_rows {
+                        let line = format!("line {}: {}", b.line, b.reason);
+                        ui.label(RichText::new(line).monospace().small());
+                    }
+                    let more =
+                        l.bad_row_count as usize - l.bad_rows.len().min(l.bad_row_count as usize);
+                    if more > 0 {
+                        ui.label(format!("… and {more} more"));
+                    }
+                });
+        });
+}
+
+/// Where "Export shown" writes, its file dialog, and the button.
+fn export_controls(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<LayerAction>) {
     ui.horizontal(|ui| {
         let label = ui.label("Export shown to");
         ui.add(egui::TextEdit::singleline(&mut layer.export_path).desired_width(220.0))
@@ -224,20 +232,24 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
     {
         actions.push(LayerAction::Export(i));
     }
+}
+
+/// The layer's types, by colour, each with a checkbox.
+fn kinds(ui: &mut Ui, i: usize, l: &crate::import::Layer, filter: &mut crate::import::LayerFilter) {
     egui::CollapsingHeader::new("Types")
         .id_salt(("kinds", i))
         .default_open(l.kinds.len() <= 8)
         .show(ui, |ui| {
             for (k, name) in l.kinds.iter().enumerate() {
                 let k = k as u16;
-                let mut on = layer.filter.kind_shown(k);
+                let mut on = filter.kind_shown(k);
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                     ui.painter()
                         .circle_filled(rect.center(), 6.0, kind_color(k));
                     if ui.checkbox(&mut on, name).changed() {
-                        layer.filter.set_kind(k, on);
+                        filter.set_kind(k, on);
                     }
                 });
             }
