@@ -48,94 +48,104 @@ pub fn write_csv(
     out: impl Write,
 ) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let s = |sym| layer.strings.get(sym);
-    match layout {
-        CsvLayout::Acled => {
-            w.write_record(acled::COLUMNS)?;
-            for i in rows {
-                let r = &layer.records[i];
-                let mut f: Vec<String> = vec![String::new(); acled::COLUMNS.len()];
-                let mut set = |name: &str, v: String| {
-                    if let Some(c) = acled::COLUMNS.iter().position(|c| *c == name) {
-                        f[c] = v;
-                    }
-                };
-                set("event_id_cnty", layer.text(r.id).into());
-                set("event_date", day_or_empty(r.date));
-                set("year", day_or_empty(r.date).get(..4).unwrap_or("").into());
-                set("time_precision", acled_time_precision(r));
-                set(
-                    "event_type",
-                    layer
-                        .kinds
-                        .get(r.kind as usize)
-                        .cloned()
-                        .unwrap_or_default(),
-                );
-                set("sub_event_type", s(r.sub_kind).into());
-                set("actor1", s(r.actor1).into());
-                set("actor2", s(r.actor2).into());
-                set("admin1", s(r.admin1).into());
-                set("location", s(r.location).into());
-                set("latitude", format!("{}", r.lat));
-                set("longitude", format!("{}", r.lon));
-                set("geo_precision", acled_geo_precision(r));
-                set("source", s(r.source).into());
-                set("notes", layer.text(r.notes).into());
-                set("fatalities", num(r.fatalities.best));
-                w.write_record(&f)?;
-            }
-        }
-        CsvLayout::Ucdp => {
-            w.write_record(ucdp::COLUMNS)?;
-            for i in rows {
-                let r = &layer.records[i];
-                let mut f: Vec<String> = vec![String::new(); ucdp::COLUMNS.len()];
-                let mut set = |name: &str, v: String| {
-                    if let Some(c) = ucdp::COLUMNS.iter().position(|c| *c == name) {
-                        f[c] = v;
-                    }
-                };
-                let kind = layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str());
-                let violence = [
-                    "State-based conflict",
-                    "Non-state conflict",
-                    "One-sided violence",
-                ]
-                .iter()
-                .position(|k| *k == kind)
-                .map_or(String::new(), |p| (p + 1).to_string());
-                set("id", layer.text(r.id).into());
-                set("year", day_or_empty(r.start).get(..4).unwrap_or("").into());
-                set("type_of_violence", violence);
-                set("conflict_name", s(r.sub_kind).into());
-                set("side_a", s(r.actor1).into());
-                set("side_b", s(r.actor2).into());
-                set("source_office", s(r.source).into());
-                set("source_headline", layer.text(r.notes).into());
-                set("where_prec", ucdp_where_prec(r));
-                set("where_coordinates", s(r.location).into());
-                set("adm_1", s(r.admin1).into());
-                set("latitude", format!("{}", r.lat));
-                set("longitude", format!("{}", r.lon));
-                set(
-                    "date_prec",
-                    if r.date_code > 0 && matches!(layer.format, Format::Ucdp { .. }) {
-                        r.date_code.to_string()
-                    } else {
-                        String::new()
-                    },
-                );
-                set("date_start", day_or_empty(r.start));
-                set("date_end", day_or_empty(r.end));
-                set("best", num(r.fatalities.best));
-                set("high", num(r.fatalities.high));
-                set("low", num(r.fatalities.low));
-                w.write_record(&f)?;
-            }
-        }
+    let (columns, row): (Columns, RowFn) = match layout {
+        CsvLayout::Acled => (&acled::COLUMNS, acled_row),
+        CsvLayout::Ucdp => (&ucdp::COLUMNS, ucdp_row),
+    };
+    w.write_record(columns)?;
+    for i in rows {
+        let mut f = Fields::new(columns);
+        row(layer, &layer.records[i], &mut f);
+        w.write_record(&f.values)?;
     }
     w.flush()
+}
+
+/// A layout's header.
+type Columns = &'static [&'static str];
+/// Fills one row of a layout from a record.
+type RowFn = fn(&Layer, &Record, &mut Fields);
+
+/// One output row being filled by column name; unknown names are ignored.
+struct Fields {
+    columns: &'static [&'static str],
+    values: Vec<String>,
+}
+
+impl Fields {
+    fn new(columns: &'static [&'static str]) -> Self {
+        Fields {
+            columns,
+            values: vec![String::new(); columns.len()],
+        }
+    }
+
+    fn set(&mut self, name: &str, v: impl Into<String>) {
+        if let Some(c) = self.columns.iter().position(|c| *c == name) {
+            self.values[c] = v.into();
+        }
+    }
+}
+
+/// An imported record in ACLED's columns.
+fn acled_row(layer: &Layer, r: &Record, f: &mut Fields) {
+    let s = |sym| layer.strings.get(sym);
+    let kind = layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str());
+    f.set("event_id_cnty", layer.text(r.id));
+    f.set("event_date", day_or_empty(r.date));
+    f.set("year", day_or_empty(r.date).get(..4).unwrap_or(""));
+    f.set("time_precision", acled_time_precision(r));
+    f.set("event_type", kind);
+    f.set("sub_event_type", s(r.sub_kind));
+    f.set("actor1", s(r.actor1));
+    f.set("actor2", s(r.actor2));
+    f.set("admin1", s(r.admin1));
+    f.set("location", s(r.location));
+    f.set("latitude", format!("{}", r.lat));
+    f.set("longitude", format!("{}", r.lon));
+    f.set("geo_precision", acled_geo_precision(r));
+    f.set("source", s(r.source));
+    f.set("notes", layer.text(r.notes));
+    f.set("fatalities", num(r.fatalities.best));
+}
+
+/// UCDP GED's `type_of_violence` codes, in order from 1.
+const UCDP_VIOLENCE: [&str; 3] = [
+    "State-based conflict",
+    "Non-state conflict",
+    "One-sided violence",
+];
+
+/// An imported record in UCDP GED's columns.
+fn ucdp_row(layer: &Layer, r: &Record, f: &mut Fields) {
+    let s = |sym| layer.strings.get(sym);
+    let kind = layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str());
+    let violence = UCDP_VIOLENCE.iter().position(|k| *k == kind);
+    f.set("id", layer.text(r.id));
+    f.set("year", day_or_empty(r.start).get(..4).unwrap_or(""));
+    f.set(
+        "type_of_violence",
+        violence.map_or(String::new(), |p| (p + 1).to_string()),
+    );
+    f.set("conflict_name", s(r.sub_kind));
+    f.set("side_a", s(r.actor1));
+    f.set("side_b", s(r.actor2));
+    f.set("source_office", s(r.source));
+    f.set("source_headline", layer.text(r.notes));
+    f.set("where_prec", ucdp_where_prec(r));
+    f.set("where_coordinates", s(r.location));
+    f.set("adm_1", s(r.admin1));
+    f.set("latitude", format!("{}", r.lat));
+    f.set("longitude", format!("{}", r.lon));
+    let ucdp_source = matches!(layer.format, Format::Ucdp { .. });
+    if r.date_code > 0 && ucdp_source {
+        f.set("date_prec", r.date_code.to_string());
+    }
+    f.set("date_start", day_or_empty(r.start));
+    f.set("date_end", day_or_empty(r.end));
+    f.set("best", num(r.fatalities.best));
+    f.set("high", num(r.fatalities.high));
+    f.set("low", num(r.fatalities.low));
 }
 
 fn acled_time_precision(r: &Record) -> String {

@@ -116,49 +116,11 @@ impl Question {
         let answer = self.answer_text(ds);
         let (correct, detail) = match (&self.answer, response) {
             (Answer::Province { provinces }, Response::Map { lon, lat }) => {
-                match province_at(lon, lat) {
-                    Some(iso) if provinces.contains(&iso) => {
-                        let name = ds.province(&iso).map_or(iso.clone(), |p| p.name.clone());
-                        (true, format!("Right: {name}."))
-                    }
-                    Some(iso) => {
-                        let name = ds.province(&iso).map_or(iso.clone(), |p| p.name.clone());
-                        (
-                            false,
-                            format!("You clicked {name}; the answer is {answer}."),
-                        )
-                    }
-                    None => (
-                        false,
-                        format!("That is outside the story's provinces; the answer is {answer}."),
-                    ),
-                }
+                grade_province(province_at(lon, lat), provinces, ds, &answer)
             }
             (Answer::Place { place, within_km }, Response::Map { lon, lat }) => {
                 match ds.place(place) {
-                    Some(p) => {
-                        let d = km((lon, lat), (p.lon, p.lat));
-                        if d <= *within_km {
-                            (
-                                true,
-                                format!(
-                                    "Right: {} ({} km away).",
-                                    p.name,
-                                    super::thousands(d.round() as u64)
-                                ),
-                            )
-                        } else {
-                            (
-                                false,
-                                format!(
-                                    "You clicked {} km from {}; within {} km counts.",
-                                    super::thousands(d.round() as u64),
-                                    p.name,
-                                    super::thousands(within_km.round() as u64)
-                                ),
-                            )
-                        }
-                    }
+                    Some(p) => grade_place(p, (lon, lat), *within_km),
                     None => (false, format!("The quiz names an unknown place {place:?}.")),
                 }
             }
@@ -171,26 +133,7 @@ impl Question {
             }
             (Answer::Date { event, within_days }, Response::Day(day)) => {
                 match ds.events.iter().find(|e| &e.id == event) {
-                    Some(e) => {
-                        let (first, last) = (e.date.first_day_number(), e.date.last_day_number());
-                        let off = if day < first {
-                            first - day
-                        } else {
-                            (day - last).max(0)
-                        };
-                        let said = super::PartialDate::from_day_number(day).human();
-                        if off <= i64::from(*within_days) {
-                            (
-                                true,
-                                format!("Right: {} ({said} is close enough).", e.date.human()),
-                            )
-                        } else {
-                            (
-                                false,
-                                format!("You chose {said}; it was {}.", e.date.human()),
-                            )
-                        }
-                    }
+                    Some(e) => grade_day(&e.date, day, *within_days),
                     None => (false, format!("The quiz names an unknown event {event:?}.")),
                 }
             }
@@ -200,5 +143,62 @@ impl Question {
             ),
         };
         Verdict { correct, detail }
+    }
+}
+
+/// A map click against a province answer: right if the clicked province is one of them.
+fn grade_province(
+    clicked: Option<String>,
+    provinces: &[String],
+    ds: &Dataset,
+    answer: &str,
+) -> (bool, String) {
+    let Some(iso) = clicked else {
+        let text = format!("That is outside the story's provinces; the answer is {answer}.");
+        return (false, text);
+    };
+    let name = ds.province(&iso).map_or(iso.clone(), |p| p.name.clone());
+    if provinces.contains(&iso) {
+        (true, format!("Right: {name}."))
+    } else {
+        (
+            false,
+            format!("You clicked {name}; the answer is {answer}."),
+        )
+    }
+}
+
+/// A map click against a place answer: right within `within_km` of the place.
+fn grade_place(p: &super::Place, (lon, lat): (f64, f64), within_km: f64) -> (bool, String) {
+    let d = km((lon, lat), (p.lon, p.lat));
+    let away = super::thousands(d.round() as u64);
+    if d <= within_km {
+        (true, format!("Right: {} ({away} km away).", p.name))
+    } else {
+        let within = super::thousands(within_km.round() as u64);
+        let text = format!(
+            "You clicked {away} km from {}; within {within} km counts.",
+            p.name
+        );
+        (false, text)
+    }
+}
+
+/// A chosen day against an event's date: right within `within_days` of its span.
+fn grade_day(date: &super::PartialDate, day: i64, within_days: u32) -> (bool, String) {
+    let (first, last) = (date.first_day_number(), date.last_day_number());
+    let off = if day < first {
+        first - day
+    } else {
+        (day - last).max(0)
+    };
+    let said = super::PartialDate::from_day_number(day).human();
+    if off <= i64::from(within_days) {
+        (
+            true,
+            format!("Right: {} ({said} is close enough).", date.human()),
+        )
+    } else {
+        (false, format!("You chose {said}; it was {}.", date.human()))
     }
 }
