@@ -29,80 +29,92 @@ pub fn crossing_counter(
     vis: &Visible,
     place_of: impl Fn(&str) -> Option<usize>,
 ) -> Counter {
-    let crossings = &data.crossings.crossings;
     let place_name =
         |id: &str| place_of(id).map_or_else(|| id.to_string(), |p| data.places[p].name.clone());
-    let shown: Vec<usize> = (0..crossings.len())
+    let shown: Vec<usize> = (0..data.crossings.crossings.len())
         .filter(|&i| vis.crossings.get(i).is_some_and(|v| v.shown()))
         .collect();
-    let mut lines = Vec::new();
-    // Latest by first possible day; on a tie the more precise date ("5 July" over "July").
-    if let Some(&latest) = shown.iter().max_by_key(|&&i| {
-        let d = crossings[i].date;
-        (d.first_day_number(), -d.last_day_number())
-    }) {
-        let x = &crossings[latest];
-        let maybe = if vis.crossings[latest] == Vis::Maybe {
-            ", date not certain yet"
-        } else {
-            ""
-        };
-        if x.people.is_unknown() {
-            lines.push(format!(
-                "latest crossing into {} ({}{maybe}): number not given",
-                place_name(&x.to),
-                x.date.human()
-            ));
-        } else {
-            lines.push(format!(
-                "{} in the latest crossing ({}{maybe})",
-                x.people.label(),
-                x.date.human()
-            ));
-        }
-    }
-    let mut totals: Vec<usize> = (0..data.crossings.totals.len())
-        .filter(|&i| vis.totals.get(i).copied().unwrap_or(false))
+    let mut lines: Vec<String> = latest_line(data, vis, &shown, place_name)
+        .into_iter()
         .collect();
-    // Longest span first: "nearly 1,600 in 5 crossings since 22 June" before "3 since 3 July".
-    totals.sort_by_key(|&i| data.crossings.totals[i].start);
-    for i in totals {
-        let t = &data.crossings.totals[i];
-        let to = place_name(&t.to);
-        if t.people.is_unknown() {
-            lines.push(format!(
-                "{} crossings into {to} since {}",
-                t.cases,
-                t.start.human()
-            ));
-        } else {
-            lines.push(format!(
-                "{} in {} crossings into {to} since {}",
-                t.people.label(),
-                t.cases,
-                t.start.human()
-            ));
-        }
-    }
+    lines.extend(total_lines(data, vis, place_name));
     if lines.is_empty() {
         lines.push("no crossing reported yet".to_string());
     } else if !vis.totals.iter().any(|&t| t) {
-        let unknown = shown
-            .iter()
-            .filter(|&&i| crossings[i].people.is_unknown())
-            .count();
-        let n = shown.len();
-        lines.push(format!(
-            "{n} crossing{} reported so far{}",
-            if n == 1 { "" } else { "s" },
-            match unknown {
-                0 => String::new(),
-                u if u == n => ", numbers not given".to_string(),
-                u => format!(", {u} without a number"),
-            }
-        ));
+        lines.push(reported_line(data, &shown));
     }
     Counter { lines }
+}
+
+/// The latest crossing shown, as the article counts it.
+fn latest_line(
+    data: &Dataset,
+    vis: &Visible,
+    shown: &[usize],
+    place_name: impl Fn(&str) -> String,
+) -> Option<String> {
+    let crossings = &data.crossings.crossings;
+    // Latest by first possible day; on a tie the more precise date ("5 July" over "July").
+    let &latest = shown.iter().max_by_key(|&&i| {
+        let d = crossings[i].date;
+        (d.first_day_number(), -d.last_day_number())
+    })?;
+    let x = &crossings[latest];
+    let maybe = if vis.crossings[latest] == Vis::Maybe {
+        ", date not certain yet"
+    } else {
+        ""
+    };
+    let when = x.date.human();
+    Some(if x.people.is_unknown() {
+        let to = place_name(&x.to);
+        format!("latest crossing into {to} ({when}{maybe}): number not given")
+    } else {
+        format!(
+            "{} in the latest crossing ({when}{maybe})",
+            x.people.label()
+        )
+    })
+}
+
+/// The article's own totals whose end the cursor has reached, longest span first ("nearly
+/// 1,600 in 5 crossings since 22 June" before "3 since 3 July").
+fn total_lines(data: &Dataset, vis: &Visible, place_name: impl Fn(&str) -> String) -> Vec<String> {
+    let totals = &data.crossings.totals;
+    let mut reached: Vec<usize> = (0..totals.len())
+        .filter(|&i| vis.totals.get(i).copied().unwrap_or(false))
+        .collect();
+    reached.sort_by_key(|&i| totals[i].start);
+    reached
+        .into_iter()
+        .map(|i| {
+            let t = &totals[i];
+            let (to, since) = (place_name(&t.to), t.start.human());
+            if t.people.is_unknown() {
+                format!("{} crossings into {to} since {since}", t.cases)
+            } else {
+                let people = t.people.label();
+                format!("{people} in {} crossings into {to} since {since}", t.cases)
+            }
+        })
+        .collect()
+}
+
+/// How many crossings are shown so far, when no total of the article's covers them.
+fn reported_line(data: &Dataset, shown: &[usize]) -> String {
+    let crossings = &data.crossings.crossings;
+    let unknown = shown
+        .iter()
+        .filter(|&&i| crossings[i].people.is_unknown())
+        .count();
+    let n = shown.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let numbers = match unknown {
+        0 => String::new(),
+        u if u == n => ", numbers not given".to_string(),
+        u => format!(", {u} without a number"),
+    };
+    format!("{n} crossing{plural} reported so far{numbers}")
 }
 
 #[cfg(test)]

@@ -66,56 +66,61 @@ fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth, borders: &[
         low: Some(1000),
         ..Count::default()
     };
-    for (count, text) in [
-        (&thick, "width by count (\"more than 1,000\")"),
-        (&Count::default(), "count not given (dashed)"),
-    ] {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
-            let w = style::arrow_width(count);
-            let pts = vec![rect.left_center(), rect.right_center() - vec2(6.0, 0.0)];
-            if count.is_unknown() {
-                ui.painter().extend(Shape::dashed_line(
-                    &pts,
-                    Stroke::new(w, style::ARROW_UNCERTAIN),
-                    6.0,
-                    3.0,
-                ));
-            } else {
-                ui.painter()
-                    .line_segment([pts[0], pts[1]], Stroke::new(w, style::ARROW));
-            }
-            let tip = rect.right_center();
-            ui.painter().add(Shape::convex_polygon(
-                vec![tip, tip + vec2(-8.0, -5.0), tip + vec2(-8.0, 5.0)],
-                style::ARROW,
-                Stroke::NONE,
-            ));
-            ui.label(text);
-        });
-    }
-    if !borders.is_empty() {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
-            ui.painter().line_segment(
-                [rect.left_center(), rect.right_center()],
-                Stroke::new(6.0, style::BORDER.gamma_multiply(0.3)),
-            );
-            ui.painter().line_segment(
-                [rect.left_center(), rect.right_center()],
-                Stroke::new(2.0, style::BORDER),
-            );
-            ui.label(if borders.len() == 1 {
-                "Border crossed"
-            } else {
-                "Borders crossed"
-            });
-        });
-        for b in borders {
-            ui.label(egui::RichText::new(format!("      {b}")).small());
-        }
-    }
+    arrow_key(ui, &thick, "width by count (\"more than 1,000\")");
+    arrow_key(ui, &Count::default(), "count not given (dashed)");
+    borders_key(ui, borders);
     ui.add_space(4.0);
+    shading_key(ui, shading, choropleth);
+}
+
+/// A sample crossing arrow drawn as the map draws one of this count, with its meaning.
+fn arrow_key(ui: &mut Ui, count: &Count, text: &str) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
+        let w = style::arrow_width(count);
+        let pts = vec![rect.left_center(), rect.right_center() - vec2(6.0, 0.0)];
+        if count.is_unknown() {
+            let stroke = Stroke::new(w, style::ARROW_UNCERTAIN);
+            ui.painter()
+                .extend(Shape::dashed_line(&pts, stroke, 6.0, 3.0));
+        } else {
+            ui.painter()
+                .line_segment([pts[0], pts[1]], Stroke::new(w, style::ARROW));
+        }
+        let tip = rect.right_center();
+        ui.painter().add(Shape::convex_polygon(
+            vec![tip, tip + vec2(-8.0, -5.0), tip + vec2(-8.0, 5.0)],
+            style::ARROW,
+            Stroke::NONE,
+        ));
+        ui.label(text);
+    });
+}
+
+/// The emphasised border line and the names of the borders crossed.
+fn borders_key(ui: &mut Ui, borders: &[String]) {
+    if borders.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
+        let line = [rect.left_center(), rect.right_center()];
+        let painter = ui.painter();
+        painter.line_segment(line, Stroke::new(6.0, style::BORDER.gamma_multiply(0.3)));
+        painter.line_segment(line, Stroke::new(2.0, style::BORDER));
+        ui.label(if borders.len() == 1 {
+            "Border crossed"
+        } else {
+            "Borders crossed"
+        });
+    });
+    for b in borders {
+        ui.label(egui::RichText::new(format!("      {b}")).small());
+    }
+}
+
+/// The province shading choice and its classes.
+fn shading_key(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth) {
     let title = ui.label(egui::RichText::new("Provinces").small());
     egui::ComboBox::from_id_salt("province-shading")
         .selected_text(shading.label())
