@@ -122,67 +122,84 @@ impl super::Paint for CrossingsLayer {
                     path = path_prefix(&path, (grown as f32).max(0.05));
                 }
             }
-            if path.len() < 3 {
-                continue;
-            }
-            let (Some(&end), Some(&before)) = (path.last(), path.get(path.len().saturating_sub(3)))
-            else {
-                continue;
-            };
-            let width = style::arrow_width(&x.people);
-            let unknown = x.people.is_unknown();
-            let color = if unknown {
-                style::ARROW_UNCERTAIN
-            } else {
-                style::ARROW
-            };
-            // The cursor is inside an imprecise date: it may not have happened yet.
-            let color = if vis == Vis::Maybe {
-                color.gamma_multiply(0.5)
-            } else {
-                color
-            };
             let emphasis = Some(arrow.crossing) == self.selected
                 || Some(arrow.crossing) == self.hovered
                 || self.highlighted.contains(&arrow.crossing);
-            let casing = Stroke::new(
-                width + if emphasis { 5.0 } else { 2.5 },
-                egui::Color32::WHITE,
-            );
-            // Stop the shaft short of the tip so the head stays sharp.
-            let head_len = (width * 2.2).max(10.0);
-            let dir = (end - before).normalized();
-            let shaft_end = end - dir * head_len * 0.8;
-            let mut shaft = path.clone();
-            if let Some(last) = shaft.last_mut() {
-                *last = shaft_end;
-            }
-            if unknown {
-                // Dashed: the count is unknown, the crossing is reported.
-                painter.extend(Shape::dashed_line(&shaft, casing, 9.0, 5.0));
-                painter.extend(Shape::dashed_line(
-                    &shaft,
-                    Stroke::new(width, color),
-                    9.0,
-                    5.0,
-                ));
-            } else {
-                painter.add(Shape::line(shaft.clone(), casing));
-                painter.add(Shape::line(shaft, Stroke::new(width, color)));
-            }
-            let side = vec2(-dir.y, dir.x) * (head_len * 0.55).max(width);
-            let base = end - dir * head_len;
-            let head = vec![end, base + side, base - side];
-            painter.add(Shape::convex_polygon(
-                head,
-                color,
-                Stroke::new(1.5, egui::Color32::WHITE),
-            ));
-            if let Some(m) = self.motion {
-                flow(painter, &path, width, m.time);
+            let look = ArrowLook::new(&x.people, vis, emphasis);
+            if paint_arrow(painter, &path, &look)
+                && let Some(m) = self.motion
+            {
+                flow(painter, &path, look.width, m.time);
             }
         }
     }
+}
+
+/// How one crossing's arrow looks: width by count, dashed and grey when the count is unknown,
+/// faded while its date is not certain yet, a wider casing when emphasised.
+struct ArrowLook {
+    width: f32,
+    dashed: bool,
+    color: egui::Color32,
+    casing: Stroke,
+}
+
+impl ArrowLook {
+    fn new(people: &crate::model::Count, vis: Vis, emphasis: bool) -> Self {
+        let width = style::arrow_width(people);
+        let dashed = people.is_unknown();
+        let color = if dashed {
+            style::ARROW_UNCERTAIN
+        } else {
+            style::ARROW
+        };
+        // The cursor is inside an imprecise date: it may not have happened yet.
+        let color = if vis == Vis::Maybe {
+            color.gamma_multiply(0.5)
+        } else {
+            color
+        };
+        let casing_width = width + if emphasis { 5.0 } else { 2.5 };
+        ArrowLook {
+            width,
+            dashed,
+            color,
+            casing: Stroke::new(casing_width, egui::Color32::WHITE),
+        }
+    }
+}
+
+/// Draws a shaft along `path` and a head at its end; false when the path is too short to draw.
+fn paint_arrow(painter: &egui::Painter, path: &[Pos2], look: &ArrowLook) -> bool {
+    if path.len() < 3 {
+        return false;
+    }
+    let (Some(&end), Some(&before)) = (path.last(), path.get(path.len().saturating_sub(3))) else {
+        return false;
+    };
+    let width = look.width;
+    // Stop the shaft short of the tip so the head stays sharp.
+    let head_len = (width * 2.2).max(10.0);
+    let dir = (end - before).normalized();
+    let mut shaft = path.to_vec();
+    if let Some(last) = shaft.last_mut() {
+        *last = end - dir * head_len * 0.8;
+    }
+    let stroke = Stroke::new(width, look.color);
+    if look.dashed {
+        // Dashed: the count is unknown, the crossing is reported.
+        painter.extend(Shape::dashed_line(&shaft, look.casing, 9.0, 5.0));
+        painter.extend(Shape::dashed_line(&shaft, stroke, 9.0, 5.0));
+    } else {
+        painter.add(Shape::line(shaft.clone(), look.casing));
+        painter.add(Shape::line(shaft, stroke));
+    }
+    let side = vec2(-dir.y, dir.x) * (head_len * 0.55).max(width);
+    let base = end - dir * head_len;
+    let head = vec![end, base + side, base - side];
+    let outline = Stroke::new(1.5, egui::Color32::WHITE);
+    painter.add(Shape::convex_polygon(head, look.color, outline));
+    true
 }
 
 /// Dots moving along an arrow while the story plays: people on the move.

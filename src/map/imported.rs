@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke, pos2};
 
 use super::ScreenTransform;
-use crate::import::{Imported, Tally};
+use crate::import::{Imported, Record, Tally};
 
 /// Cluster cells are about this many pixels wide.
 pub const CELL_PX: f64 = 56.0;
@@ -147,80 +147,95 @@ pub fn paint(
     each_on_screen(layers, t, |li, run, p, r, tally| {
         let d = &layers[li];
         let color = kind_color(tally.kind);
-        let faded = tally.maybe == tally.count;
-        let fill = if faded {
-            color.gamma_multiply(0.45)
-        } else {
-            color
-        };
         let this = Some(ClusterHit {
             layer: li,
             level: d.level,
             run,
         });
-        let ring = if this == selected {
-            Stroke::new(3.0, Color32::BLACK)
-        } else if this == hovered {
-            Stroke::new(2.5, Color32::from_gray(40))
-        } else {
-            Stroke::new(1.5, Color32::WHITE)
+        let m = Marker {
+            p,
+            r,
+            color,
+            fill: if tally.maybe == tally.count {
+                color.gamma_multiply(0.45)
+            } else {
+                color
+            },
+            ring: if this == selected {
+                Stroke::new(3.0, Color32::BLACK)
+            } else if this == hovered {
+                Stroke::new(2.5, Color32::from_gray(40))
+            } else {
+                Stroke::new(1.5, Color32::WHITE)
+            },
+            emphasised: this == selected || this == hovered,
         };
         if tally.count == 1 {
-            let rec = &d.data.layer.records[tally.first as usize];
-            if let Some(km) = rec.place.radius_km() {
-                // The area the event may lie in: about `km` around the point.
-                let px_per_km = t.scale / (40_075.0 * f64::from(rec.lat).to_radians().cos());
-                let rr = (km * px_per_km) as f32;
-                if rr > r + 2.0 {
-                    painter.circle(
-                        p,
-                        rr.min(4000.0),
-                        color.gamma_multiply(0.10),
-                        Stroke::new(1.0, color.gamma_multiply(0.5)),
-                    );
-                }
-                painter.circle(
-                    p,
-                    r,
-                    Color32::WHITE.gamma_multiply(0.8),
-                    Stroke::new(2.5, fill),
-                );
-                if this == selected || this == hovered {
-                    painter.circle_stroke(p, r + 2.0, ring);
-                }
-            } else {
-                painter.circle(p, r, fill, ring);
-            }
-            return;
-        }
-        painter.circle(p, r, fill.gamma_multiply(0.75), ring);
-        if tally.mixed {
-            painter.circle_stroke(p, r - 3.0, Stroke::new(1.0, Color32::from_white_alpha(160)));
-        }
-        let text = short_count(tally.count);
-        let size = (r * 0.8).clamp(9.0, 14.0);
-        let text_color = if color.intensity() > 0.6 {
-            Color32::BLACK
+            paint_single(painter, &d.data.layer.records[tally.first as usize], t, &m);
         } else {
-            Color32::WHITE
-        };
-        painter.text(
-            p,
-            Align2::CENTER_CENTER,
-            text,
-            FontId::proportional(size),
-            text_color,
-        );
-        if tally.imprecise {
-            // A small notch: some of these events are only placed approximately.
-            painter.circle_filled(pos2(p.x + r * 0.7, p.y - r * 0.7), 3.0, Color32::WHITE);
-            painter.circle_stroke(
-                pos2(p.x + r * 0.7, p.y - r * 0.7),
-                3.0,
-                Stroke::new(1.0, color),
-            );
+            paint_cluster(painter, &tally, &m);
         }
     });
+}
+
+/// How one marker is drawn this frame: where, how big, its colours and ring.
+struct Marker {
+    p: Pos2,
+    r: f32,
+    color: Color32,
+    fill: Color32,
+    ring: Stroke,
+    emphasised: bool,
+}
+
+/// One event: a dot, or for an imprecise place a hollow dot inside the area it may lie in.
+fn paint_single(painter: &Painter, rec: &Record, t: &ScreenTransform, m: &Marker) {
+    let Some(km) = rec.place.radius_km() else {
+        painter.circle(m.p, m.r, m.fill, m.ring);
+        return;
+    };
+    // The area the event may lie in: about `km` around the point.
+    let px_per_km = t.scale / (40_075.0 * f64::from(rec.lat).to_radians().cos());
+    let rr = (km * px_per_km) as f32;
+    if rr > m.r + 2.0 {
+        let edge = Stroke::new(1.0, m.color.gamma_multiply(0.5));
+        painter.circle(m.p, rr.min(4000.0), m.color.gamma_multiply(0.10), edge);
+    }
+    let hollow = Color32::WHITE.gamma_multiply(0.8);
+    painter.circle(m.p, m.r, hollow, Stroke::new(2.5, m.fill));
+    if m.emphasised {
+        painter.circle_stroke(m.p, m.r + 2.0, m.ring);
+    }
+}
+
+/// A cluster: a disc with its count, an inner ring when kinds mix, a notch when some places
+/// are approximate.
+fn paint_cluster(painter: &Painter, tally: &Tally, m: &Marker) {
+    let (p, r) = (m.p, m.r);
+    painter.circle(p, r, m.fill.gamma_multiply(0.75), m.ring);
+    if tally.mixed {
+        painter.circle_stroke(p, r - 3.0, Stroke::new(1.0, Color32::from_white_alpha(160)));
+    }
+    let size = (r * 0.8).clamp(9.0, 14.0);
+    let text_color = if m.color.intensity() > 0.6 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    let font = FontId::proportional(size);
+    painter.text(
+        p,
+        Align2::CENTER_CENTER,
+        short_count(tally.count),
+        font,
+        text_color,
+    );
+    if tally.imprecise {
+        // A small notch: some of these events are only placed approximately.
+        let notch = pos2(p.x + r * 0.7, p.y - r * 0.7);
+        painter.circle_filled(notch, 3.0, Color32::WHITE);
+        painter.circle_stroke(notch, 3.0, Stroke::new(1.0, m.color));
+    }
 }
 
 fn paint_shapes(painter: &Painter, d: &LayerDraw, t: &ScreenTransform) {
