@@ -123,54 +123,35 @@ pub fn choropleth(shading: Shading, tallies: &[ProvinceTally]) -> Choropleth {
     };
     if shading == Shading::Off {
         return Choropleth {
-            fills: tallies
-                .iter()
-                .map(|t| {
-                    if value(t) > 0 || t.crossings > 0 {
-                        style::PROVINCE_WITH_EVENTS
-                    } else {
-                        style::PROVINCE_FILL
-                    }
-                })
-                .collect(),
+            fills: tallies.iter().map(plain_fill).collect(),
             classes: Vec::new(),
             title: String::new(),
         };
     }
     let max = tallies.iter().map(value).max().unwrap_or(0);
     let b = breaks(max);
+    // Few classes use the darker end, so one class is not the palest yellow.
+    let class_color = |class: usize| PALETTE[class + PALETTE.len() - b.len()];
     let fills = tallies
         .iter()
-        .map(|t| {
-            let v = value(t);
-            if v == 0 {
-                if shading == Shading::People && t.people_unknown {
-                    UNKNOWN
-                } else {
-                    style::PROVINCE_FILL
-                }
-            } else {
-                let class = b.partition_point(|&lo| lo <= v).saturating_sub(1);
-                // Few classes use the darker end, so one class is not the palest yellow.
-                PALETTE[class + PALETTE.len() - b.len()]
-            }
+        .map(|t| match value(t) {
+            0 if shading == Shading::People && t.people_unknown => UNKNOWN,
+            0 => style::PROVINCE_FILL,
+            v => class_color(b.partition_point(|&lo| lo <= v).saturating_sub(1)),
         })
         .collect();
-    let mut classes: Vec<Class> = class_labels(&b)
+    let none = Class {
+        label: "none".into(),
+        color: style::PROVINCE_FILL,
+    };
+    let shaded = class_labels(&b)
         .into_iter()
         .enumerate()
         .map(|(i, label)| Class {
             label,
-            color: PALETTE[i + PALETTE.len() - b.len()],
-        })
-        .collect();
-    classes.insert(
-        0,
-        Class {
-            label: "none".into(),
-            color: style::PROVINCE_FILL,
-        },
-    );
+            color: class_color(i),
+        });
+    let mut classes: Vec<Class> = std::iter::once(none).chain(shaded).collect();
     if shading == Shading::People {
         classes.push(Class {
             label: "crossed, number not given".into(),
@@ -185,6 +166,15 @@ pub fn choropleth(shading: Shading, tallies: &[ProvinceTally]) -> Choropleth {
         fills,
         classes,
         title: title.into(),
+    }
+}
+
+/// Without shading: provinces the story has something in stand out, so they invite a click.
+fn plain_fill(t: &ProvinceTally) -> egui::Color32 {
+    if t.events > 0 || t.crossings > 0 {
+        style::PROVINCE_WITH_EVENTS
+    } else {
+        style::PROVINCE_FILL
     }
 }
 
