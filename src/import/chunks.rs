@@ -107,20 +107,15 @@ pub(crate) fn parse_parallel<C: Sync>(
     let (job_tx, job_rx) = sync_channel::<Job>(workers);
     let job_rx: Arc<Mutex<Receiver<Job>>> = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = sync_channel::<(usize, Result<Layer, ImportError>)>(workers * 2);
-    let mut layer = Layer::new(name, format);
+    let mut merged = InOrder::new(Layer::new(name, format));
     std::thread::scope(|s| -> Result<(), ImportError> {
         for _ in 0..workers {
-            let job_rx = job_rx.clone();
-            let done_tx = done_tx.clone();
+            let (job_rx, done_tx) = (job_rx.clone(), done_tx.clone());
             s.spawn(move || {
-                loop {
-                    let job = match job_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((seq, bytes, line)) = job else {
-                        return;
-                    };
+                // Until the jobs run out or the merger stops listening.
+                while let Some((seq, bytes, line)) =
+                    job_rx.lock().ok().and_then(|rx| rx.recv().ok())
+                {
                     let result =
                         parse_block(name, format, &bytes, line, width, cols, row, progress);
                     if done_tx.send((seq, result)).is_err() {
@@ -130,23 +125,6 @@ pub(crate) fn parse_parallel<C: Sync>(
             });
         }
         drop(done_tx);
-        let mut pending: BTreeMap<usize, Result<Layer, ImportError>> = BTreeMap::new();
-        let mut next = 0usize;
-        let mut failure: Option<ImportError> = None;
-        let merge = |pending: &mut BTreeMap<usize, Result<Layer, ImportError>>,
-                     next: &mut usize,
-                     layer: &mut Layer,
-                     failure: &mut Option<ImportError>| {
-            while let Some(part) = pending.remove(next) {
-                *next += 1;
-                match part {
-                    Ok(part) => layer.append(part),
-                    Err(e) => {
-                        failure.get_or_insert(e);
-                    }
-                }
-            }
-        };
         let mut sent = 0usize;
         let read = blocks(name, reader, block, |bytes, line| {
             if progress.cancelled() {
@@ -158,23 +136,58 @@ pub(crate) fn parse_parallel<C: Sync>(
             sent += 1;
             // Merge what is done so far, so partial layers do not pile up.
             while let Ok((seq, part)) = done_rx.try_recv() {
-                pending.insert(seq, part);
+                merged.add(seq, part);
             }
-            merge(&mut pending, &mut next, &mut layer, &mut failure);
             Ok(())
         });
         drop(job_tx);
         for (seq, part) in done_rx.iter() {
-            pending.insert(seq, part);
-            merge(&mut pending, &mut next, &mut layer, &mut failure);
+            merged.add(seq, part);
         }
-        read?;
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        read
     })?;
-    Ok(layer)
+    merged.finish()
+}
+
+/// Partial layers merged in file order as they arrive out of order; the first error is kept.
+struct InOrder {
+    layer: Layer,
+    pending: BTreeMap<usize, Result<Layer, ImportError>>,
+    next: usize,
+    failure: Option<ImportError>,
+}
+
+impl InOrder {
+    fn new(layer: Layer) -> Self {
+        InOrder {
+            layer,
+            pending: BTreeMap::new(),
+            next: 0,
+            failure: None,
+        }
+    }
+
+    /// Takes block `seq`'s result and merges every block now in order.
+    fn add(&mut self, seq: usize, part: Result<Layer, ImportError>) {
+        self.pending.insert(seq, part);
+        while let Some(part) = self.pending.remove(&self.next) {
+            self.next += 1;
+            match part {
+                Ok(part) => self.layer.append(part),
+                Err(e) => {
+                    self.failure.get_or_insert(e);
+                }
+            }
+        }
+    }
+
+    /// The merged layer, or the first block's error.
+    fn finish(self) -> Result<Layer, ImportError> {
+        match self.failure {
+            Some(e) => Err(e),
+            None => Ok(self.layer),
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
