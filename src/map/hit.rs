@@ -18,6 +18,32 @@ pub enum Hit {
     Province(usize),
 }
 
+impl Hit {
+    /// The marker index, if this hit is a marker.
+    pub fn marker(self) -> Option<usize> {
+        match self {
+            Hit::Marker(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The crossing index, if this hit is a crossing's arrow.
+    pub fn crossing(self) -> Option<usize> {
+        match self {
+            Hit::Crossing(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The province index, if this hit is a province.
+    pub fn province(self) -> Option<usize> {
+        match self {
+            Hit::Province(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let len2 = ab.length_sq();

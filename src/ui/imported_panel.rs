@@ -40,64 +40,56 @@ pub fn place_text(layer: &Layer, r: &Record) -> String {
 /// One event's fields.
 pub fn record_details(ui: &mut Ui, layer: &Layer, r: &Record) {
     let s = |sym| layer.strings.get(sym);
-    let row = |ui: &mut Ui, k: &str, v: &str| {
-        if !v.is_empty() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(k).weak());
-                ui.label(v);
-            });
-        }
+    let joined = |parts: [&str; 2], sep: &str| {
+        let present: Vec<&str> = parts.into_iter().filter(|a| !a.is_empty()).collect();
+        present.join(sep)
     };
-    row(ui, "Id", layer.text(r.id));
-    row(ui, "When", &date_text(layer, r));
-    row(
-        ui,
-        "Type",
-        layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str()),
-    );
-    row(ui, "Sub-type", s(r.sub_kind));
-    row(
-        ui,
-        "Actors",
-        &[s(r.actor1), s(r.actor2)]
-            .iter()
-            .filter(|a| !a.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · "),
-    );
-    row(
-        ui,
-        "Where",
-        &[s(r.location), s(r.admin1)]
-            .iter()
-            .filter(|a| !a.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    row(ui, "Place precision", &place_text(layer, r));
-    row(ui, "Coordinates", &format!("{:.4}, {:.4}", r.lat, r.lon));
+    let kind = layer.kinds.get(r.kind as usize).map_or("", |k| k.as_str());
+    field(ui, "Id", layer.text(r.id));
+    field(ui, "When", &date_text(layer, r));
+    field(ui, "Type", kind);
+    field(ui, "Sub-type", s(r.sub_kind));
+    field(ui, "Actors", &joined([s(r.actor1), s(r.actor2)], " · "));
+    field(ui, "Where", &joined([s(r.location), s(r.admin1)], ", "));
+    field(ui, "Place precision", &place_text(layer, r));
+    field(ui, "Coordinates", &format!("{:.4}, {:.4}", r.lat, r.lon));
     let fat_label = if matches!(layer.format, Format::Ucdp { .. }) {
         "Deaths (best)"
     } else {
         "Fatalities"
     };
-    row(ui, fat_label, &r.fatalities.text());
-    row(ui, "Source", s(r.source));
-    row(ui, "Notes", layer.text(r.notes));
-    let props = layer.text(r.properties);
-    if !props.is_empty()
-        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(props)
-    {
-        ui.label(RichText::new("Properties").weak());
-        for (k, v) in map {
-            let v = match v {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            };
-            row(ui, &format!("  {k}"), &v);
-        }
+    field(ui, fat_label, &r.fatalities.text());
+    field(ui, "Source", s(r.source));
+    field(ui, "Notes", layer.text(r.notes));
+    properties(ui, layer.text(r.properties));
+}
+
+/// One labelled field; empty values are left out.
+fn field(ui: &mut Ui, k: &str, v: &str) {
+    if !v.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(k).weak());
+            ui.label(v);
+        });
+    }
+}
+
+/// A GeoJSON feature's other properties (kept as JSON text), one field each.
+fn properties(ui: &mut Ui, props: &str) {
+    if props.is_empty() {
+        return;
+    }
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(props)
+    else {
+        return;
+    };
+    ui.label(RichText::new("Properties").weak());
+    for (k, v) in map {
+        let v = match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        field(ui, &format!("  {k}"), &v);
     }
 }
 
@@ -206,4 +198,46 @@ pub fn cluster(
             list(ui, ("cluster", hit.layer, hit.run), layer, &mut rows);
         });
     close
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::record_details;
+    use crate::import::{Progress, parse_bytes, synthetic};
+
+    #[test]
+    fn details_name_each_field_and_leave_out_empty_ones() {
+        let csv = synthetic::acled_csv(3, 5);
+        let layer = parse_bytes("t.csv", csv.as_bytes(), &Progress::default()).expect("parses");
+        let r = layer.records[0];
+        let actors = format!(
+            "{} · {}",
+            layer.strings.get(r.actor1),
+            layer.strings.get(r.actor2)
+        );
+        let place = format!(
+            "{}, {}",
+            layer.strings.get(r.location),
+            layer.strings.get(r.admin1)
+        );
+        let harness = Harness::new_ui(|ui| record_details(ui, &layer, &r));
+        for label in [
+            "Id",
+            "When",
+            "Type",
+            "Actors",
+            "Where",
+            "Fatalities",
+            "Notes",
+        ] {
+            harness.get_by_label(label);
+        }
+        harness.get_by_label(&actors);
+        harness.get_by_label(&place);
+        assert!(harness.query_by_label("Deaths (best)").is_none());
+        assert!(harness.query_by_label("Properties").is_none());
+    }
 }

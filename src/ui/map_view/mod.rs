@@ -229,10 +229,7 @@ impl MapView {
     /// drawings.
     fn layers(&self, input: &MapInputs<'_>, tiles_on: bool) -> Layers {
         let atlas = input.atlas;
-        let hovered_province = match self.hovered {
-            Some(Hit::Province(i)) => Some(i),
-            _ => None,
-        };
+        let hovered_province = self.hovered.and_then(Hit::province);
         let h = input.highlighted;
         Layers {
             basemap: Layer(BasemapLayer {
@@ -251,10 +248,7 @@ impl MapView {
                 motion: input.motion,
                 highlighted: Arc::new(h.crossings.clone()),
                 selected: input.selected.crossing(),
-                hovered: match self.hovered {
-                    Some(Hit::Crossing(i)) => Some(i),
-                    _ => None,
-                },
+                hovered: self.hovered.and_then(Hit::crossing),
             }),
             imported: Layer(ImportedLayer {
                 layers: input.imported.clone(),
@@ -267,10 +261,7 @@ impl MapView {
                 layout: self.layout.clone(),
                 highlighted: Arc::new(h.markers.clone()),
                 selected: input.selected.marker,
-                hovered: match self.hovered {
-                    Some(Hit::Marker(i)) => Some(i),
-                    _ => None,
-                },
+                hovered: self.hovered.and_then(Hit::marker),
             }),
             labels: Layer(LabelsLayer {
                 atlas: atlas.clone(),
