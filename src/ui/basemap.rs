@@ -1,6 +1,7 @@
 //! The basemap feature: the built-in offline map, OpenStreetMap tiles (cached on disk), or a
 //! local PMTiles file; it falls back to the offline map when no tile arrives.
 
+use crate::ui::path_field::PathField;
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
@@ -123,26 +124,18 @@ impl Basemaps {
             }
         });
         ui.horizontal(|ui| {
-            let label = ui.label("PMTiles file");
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.pmtiles_path)
-                        .desired_width(200.0)
-                        .hint_text("/path/to/tiles.pmtiles"),
-                )
-                .labelled_by(label.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let field =
+                PathField::new("PMTiles file", "/path/to/tiles.pmtiles", "Use").width(200.0);
+            if let Some(typed) = field.show(ui, &mut self.pmtiles_path) {
+                let path = PathBuf::from(typed);
+                commands.push(Command::SetBasemap(Basemap::PmTiles { path }));
+            }
             if ui
                 .small_button("…")
                 .on_hover_text("Choose the file")
                 .clicked()
             {
                 commands.push(Command::Browse(FileKind::PmTiles));
-            }
-            let typed = self.pmtiles_path.trim();
-            if (ui.button("Use").clicked() || enter) && !typed.is_empty() {
-                let path = PathBuf::from(typed);
-                commands.push(Command::SetBasemap(Basemap::PmTiles { path }));
             }
         });
         commands

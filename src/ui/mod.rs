@@ -19,6 +19,7 @@ pub mod item_card;
 pub mod layers;
 pub mod legend;
 pub mod map_view;
+pub mod path_field;
 pub mod problems;
 pub mod quiz;
 pub mod selection;

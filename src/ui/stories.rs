@@ -2,6 +2,7 @@
 //! Recent stories. The folder is read and checked off the UI thread; a folder that cannot be
 //! read is listed with each problem's file and line, and the story already open stays.
 
+use crate::ui::path_field::PathField;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -124,18 +125,9 @@ impl Stories {
             if ui.button("Browse…").clicked() {
                 commands.push(Command::Browse(FileKind::StoryFolder));
             }
-            let label = ui.label("Folder");
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.path_field)
-                        .desired_width(220.0)
-                        .hint_text("/path/to/story"),
-                )
-                .labelled_by(label.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let typed = self.path_field.trim();
-            let ok = !typed.is_empty() && self.loading.is_none();
-            if (ui.add_enabled(ok, egui::Button::new("Open")).clicked() || enter) && ok {
+            let field =
+                PathField::new("Folder", "/path/to/story", "Open").enabled(self.loading.is_none());
+            if let Some(typed) = field.show(ui, &mut self.path_field) {
                 commands.push(Command::OpenStory(typed.into()));
             }
         });

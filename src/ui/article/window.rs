@@ -1,6 +1,7 @@
 //! The Article window: the places the geocoder found in a text (with the sentence naming each),
 //! the names it could not place, a choice for ambiguous names, and saving a places file.
 
+use crate::ui::path_field::PathField;
 use egui::{RichText, ScrollArea, Ui};
 
 use super::{ArticleState, Articles};
@@ -103,21 +104,9 @@ fn open_row(ui: &mut Ui, path: &mut String) -> Option<ArticleAction> {
         if ui.button("Browse…").clicked() {
             action = Some(ArticleAction::Browse);
         }
-        let label = ui.label("Text file");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(path)
-                    .desired_width(220.0)
-                    .hint_text("/path/to/article.txt"),
-            )
-            .labelled_by(label.id);
-        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let typed = path.trim();
-        let go = ui
-            .add_enabled(!typed.is_empty(), egui::Button::new("Geocode"))
-            .clicked();
-        if (go || enter) && !typed.is_empty() {
-            action = Some(ArticleAction::Open(typed.to_string()));
+        let field = PathField::new("Text file", "/path/to/article.txt", "Geocode");
+        if let Some(typed) = field.show(ui, path) {
+            action = Some(ArticleAction::Open(typed));
         }
     });
     action

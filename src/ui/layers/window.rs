@@ -1,6 +1,7 @@
 //! The Layers window: imports in progress (progress bar, Cancel), opened files with the
 //! format detected, their bad rows, per-layer type and actor filters, and exports.
 
+use crate::ui::path_field::PathField;
 use egui::{Color32, RichText, Ui};
 
 use super::{Layers, OpenLayer};
@@ -70,20 +71,8 @@ impl Layers {
             if ui.button("Browse…").clicked() {
                 commands.push(Command::Browse(FileKind::Data));
             }
-            let label = ui.label("Path");
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.open_path)
-                        .desired_width(220.0)
-                        .hint_text("/path/to/acled.csv"),
-                )
-                .labelled_by(label.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let typed = self.open_path.trim();
-            let open = ui
-                .add_enabled(!typed.is_empty(), egui::Button::new("Open"))
-                .clicked();
-            if (open || enter) && !typed.is_empty() {
+            let field = PathField::new("Path", "/path/to/acled.csv", "Open");
+            if let Some(typed) = field.show(ui, &mut self.open_path) {
                 commands.push(Command::OpenData(typed.into()));
             }
         });
