@@ -34,9 +34,10 @@ fn view(h: &Harness<'_, AtlasApp>) -> (i64, i64, i64) {
     )
 }
 
-/// Lets a flight between slides finish (1.2 s; a step is 0.25 s).
+/// Lets a flight between slides finish (two frames for the card to settle, then 1.2 s; a
+/// step is 0.25 s).
 fn settle(h: &mut Harness<'_, AtlasApp>) {
-    h.run_steps(8);
+    h.run_steps(10);
     assert!(!h.state().map.flying());
 }
 

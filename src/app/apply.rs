@@ -55,6 +55,14 @@ impl AtlasApp {
     /// Windows, files and the classroom.
     fn apply_other(&mut self, command: Command) {
         match command {
+            // While presenting, the legend's buttons unfold and fold it.
+            Command::Open(WindowId::Legend) if self.tours.saved.active => {
+                self.tours.folds.legend = false;
+                self.windows.insert(WindowId::Legend);
+            }
+            Command::Close(WindowId::Legend) if self.tours.saved.active => {
+                self.tours.folds.legend = true;
+            }
             Command::Open(w) => {
                 self.windows.insert(w);
             }

@@ -14,6 +14,10 @@ impl AtlasApp {
         let Some(slide) = self.tours.slide(i).cloned() else {
             return;
         };
+        if !self.tours.saved.active {
+            // Presenting begins: the map takes the screen.
+            self.tours.folds = crate::ui::tour::Folds::all();
+        }
         self.tours.saved.active = true;
         self.tours.saved.slide = i;
         self.quizzes.saved.active = false;
@@ -29,17 +33,26 @@ impl AtlasApp {
         });
     }
 
+    /// Whether `f` is folded away (only while presenting).
+    pub fn folded(&self, f: crate::ui::tour::Fold) -> bool {
+        self.tours.saved.active && self.tours.folds.folded(f)
+    }
+
     /// Stops presenting.
     pub(super) fn end_tour(&mut self) {
         self.tours.saved.active = false;
         self.clear_highlight();
     }
 
-    /// Starts the quiz from its first question (ends a tour in progress).
+    /// Starts the quiz from its first question, from the story's home view with nothing
+    /// selected (ends a tour in progress).
     pub fn start_quiz(&mut self) {
         self.end_tour();
         self.quizzes.restart();
         self.clear_highlight();
+        self.apply(Command::Select(Selection::None));
+        self.apply(Command::PickCluster(None));
+        self.apply(Command::Home);
     }
 
     /// Ends the quiz.

@@ -10,10 +10,10 @@ use egui::Color32;
 use crate::atlas::Atlas;
 use crate::map::choropleth::{Choropleth, Shading, choropleth};
 use crate::model::EventKind;
-use crate::timeline::{Counter, Filter, Visible, crossing_counter};
+use crate::timeline::{Concealed, Counter, Filter, Visible, crossing_counter};
 
 /// What the values were computed for.
-type Key = (i64, Option<i64>, BTreeSet<EventKind>, Shading);
+type Key = (i64, Option<i64>, BTreeSet<EventKind>, Shading, Concealed);
 
 /// The filter's results, shared by everything drawn this frame.
 #[derive(Default)]
@@ -26,21 +26,34 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Recomputes for `filter` and `shading` if either changed since the last time.
-    pub fn refresh(&mut self, atlas: &Atlas, filter: &Filter, shading: Shading) {
+    /// Recomputes for `filter`, `shading` and what a quiz conceals, if any changed since the
+    /// last time.
+    pub fn refresh(
+        &mut self,
+        atlas: &Atlas,
+        filter: &Filter,
+        shading: Shading,
+        concealed: &Concealed,
+    ) {
         let key = (
             filter.time.day(),
             filter.time.first_day(),
             filter.hidden_kinds.clone(),
             shading,
+            concealed.clone(),
         );
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let visible = atlas.visible(filter);
+        let mut visible = atlas.visible(filter);
+        concealed.apply(&mut visible);
         let tallies = atlas.province_tallies(&visible);
         let choropleth = choropleth(shading, &tallies);
-        let counter = if filter.kind_shown(EventKind::Refuge) {
+        let counter = if concealed.figures {
+            Counter {
+                lines: vec!["Counts are shown after your answer.".into()],
+            }
+        } else if filter.kind_shown(EventKind::Refuge) {
             crossing_counter(&atlas.data, &visible, |id| atlas.ids.place(id))
         } else {
             Counter {

@@ -11,6 +11,7 @@ use crate::ui::draw::Tool;
 use crate::ui::export::Shot;
 use crate::ui::map_view::{MapInputs, MapOutput};
 use crate::ui::quiz::QuizAction;
+use crate::ui::tour::{Fold, details_strip, fold_button};
 use crate::ui::{Command, Selection, WindowId, about, export, problems, side_panel};
 
 impl AtlasApp {
@@ -59,7 +60,7 @@ impl AtlasApp {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
         }
-        let typing = ui.ctx().memory(|m| m.focused().is_some());
+        let typing = !crate::ui::keys::shortcuts_free(ui.ctx());
         if self.quizzes.saved.active
             && !typing
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
@@ -68,6 +69,9 @@ impl AtlasApp {
         }
         let commands = self.tours.keys(ui);
         self.apply_all(commands);
+        if self.tours.saved.active {
+            self.tours.folds.keys(ui);
+        }
         crate::ui::draw::keys(ui, &mut self.drawing);
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             self.apply(Command::Select(Selection::None));
@@ -77,7 +81,9 @@ impl AtlasApp {
     /// Recomputes what the filter shows, if it changed.
     pub(super) fn refresh(&mut self) {
         let filter = self.timeline.filter();
-        self.derived.refresh(&self.atlas, filter, self.shading);
+        let concealed = self.quizzes.concealed(&self.atlas);
+        self.derived
+            .refresh(&self.atlas, filter, self.shading, &concealed);
     }
 
     /// Collects what background work finished: imports, exports, the geocoder, tour files,
@@ -115,6 +121,10 @@ impl AtlasApp {
         if !self.is_open(WindowId::SidePanel) {
             return;
         }
+        if self.folded(Fold::Details) {
+            details_strip(ui, &mut self.tours.folds);
+            return;
+        }
         // Narrower by default in small windows (a projector at 1024×768).
         let width = (ui.available_width() * 0.28).clamp(260.0, 390.0);
         let time = self.timeline.filter().time;
@@ -124,6 +134,10 @@ impl AtlasApp {
             .resizable(true)
             .show(ui, |ui| {
                 ui.add_space(6.0);
+                if self.quizzes.waiting() {
+                    ui.label("Quiz question open: the details come back after your answer.");
+                    return None;
+                }
                 if self.layers.picked_panel(ui, &time) {
                     return None;
                 }
@@ -142,8 +156,12 @@ impl AtlasApp {
 
     /// The timeline panel at the bottom.
     fn timeline_panel(&mut self, ui: &mut Ui) {
-        self.timeline.hidden_item = self.quizzes.hidden_event(&self.atlas);
+        self.timeline.hidden_items = self.derived.visible.concealed.items.clone();
         if !self.is_open(WindowId::Timeline) {
+            return;
+        }
+        if self.folded(Fold::Timeline) {
+            self.timeline_strip(ui);
             return;
         }
         let atlas = self.atlas.clone();
@@ -161,6 +179,24 @@ impl AtlasApp {
         self.apply_all(commands);
         // The panel may have moved the cursor or changed the kinds.
         self.refresh();
+    }
+
+    /// The slim strip the timeline folds into while presenting: the days shown and the
+    /// crossing counter (here it covers nothing on the map).
+    fn timeline_strip(&mut self, ui: &mut Ui) {
+        let span = self.derived.visible.span_text();
+        let counter = self.derived.counter.lines.join(" · ");
+        egui::Panel::bottom("timeline-strip")
+            .exact_size(28.0)
+            .resizable(false)
+            .show(ui, |ui| {
+                ui.horizontal_centered(|ui| {
+                    fold_button(ui, &mut self.tours.folds, Fold::Timeline, "^");
+                    ui.label(egui::RichText::new(span).strong().size(15.0));
+                    ui.separator();
+                    ui.add(egui::Label::new(egui::RichText::new(counter).size(14.0)).truncate());
+                });
+            });
     }
 
     /// The map, and what its clicks and drags are for: the quiz, the pen or pin, or the
@@ -199,7 +235,8 @@ impl AtlasApp {
             imported,
             picked: self.layers.picked,
             tile_credit: self.basemap.credit().map(str::to_owned),
-            legend_open: self.is_open(WindowId::Legend),
+            legend_open: self.is_open(WindowId::Legend) && !self.folded(Fold::Legend),
+            counter_on_map: !self.folded(Fold::Timeline),
         };
         let out = self.map.ui(ui, &input, self.basemap.tiles_mut());
         self.route_map(out);
@@ -239,27 +276,36 @@ impl AtlasApp {
             return;
         };
         let at = t.rect.right_top() + egui::vec2(-10.0, 10.0);
-        let palette = self.drawing.palette(ui, at);
+        let palette = if self.folded(Fold::Palette) {
+            let area = egui::Area::new(egui::Id::unique("draw-folded"))
+                .fixed_pos(at)
+                .pivot(egui::Align2::RIGHT_TOP)
+                .show(ui.ctx(), |ui| {
+                    fold_button(ui, &mut self.tours.folds, Fold::Palette, "+");
+                });
+            area.response.rect
+        } else {
+            self.drawing.palette(ui, at)
+        };
         self.map.add_obstacle(palette);
         if self.quizzes.saved.active {
             let day = self.timeline.filter().time.day();
             let (action, card) = self.quizzes.card(ui, t.rect, self.text_scale, day);
-            self.keep_clear(card, t.rect);
+            self.keep_clear(card);
             if let Some(a) = action {
                 self.quiz_action(a);
             }
         }
         if self.tours.saved.active {
             let (commands, card) = self.tours.card(ui, t.rect, self.text_scale);
-            self.keep_clear(card, t.rect);
+            self.keep_clear(card);
             self.apply_all(commands);
         }
     }
 
     /// A card over the map: labels and fitted views keep clear of it.
-    fn keep_clear(&mut self, card: Option<egui::Rect>, map: egui::Rect) {
+    fn keep_clear(&mut self, card: Option<egui::Rect>) {
         if let Some(card) = card {
-            self.card_height = card.bottom() - map.top() + 6.0;
             self.map.add_obstacle(card);
         }
     }
@@ -304,20 +350,33 @@ impl AtlasApp {
         let Some(p) = self.pending_view.take() else {
             return;
         };
-        // One frame for a new card to be drawn, so its height is known.
-        if p.waited == 0 {
-            self.pending_view = Some(PendingView { waited: 1, ..p });
+        // Two frames for a new card to be drawn and sized, so the room it leaves is known.
+        if p.waited < 2 {
+            self.pending_view = Some(PendingView {
+                waited: p.waited + 1,
+                ..p
+            });
             ui.ctx().request_repaint();
             return;
         }
+        // Everything highlighted must be on screen and uncovered, whatever the view says.
+        let highlight = self.atlas.highlight_box(&self.highlighted);
         let target = match &p.view {
-            crate::model::SlideView::Fit { fit } => self
-                .atlas
-                .fit_rect(fit)
-                .and_then(|r| self.map.fitting(r, self.card_height)),
+            crate::model::SlideView::Fit { fit } => {
+                let r = self.atlas.fit_rect(fit);
+                let r = match (r, highlight) {
+                    (Some(a), Some(b)) => Some(crate::atlas::union_box(a, b)),
+                    (a, b) => a.or(b),
+                };
+                r.and_then(|r| self.map.fitting(r))
+            }
             crate::model::SlideView::Center { center, zoom } => {
                 let c = crate::spatial::mercator(geo::coord! { x: center[0], y: center[1] });
-                Some((c, *zoom))
+                match highlight.and_then(|h| self.map.fitting(h)) {
+                    // Centred on the highlight, no closer than the slide asks.
+                    Some((hc, hz)) => Some((hc, hz.min(*zoom))),
+                    None => Some((c, *zoom)),
+                }
             }
         };
         if let Some((c, z)) = target {

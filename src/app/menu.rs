@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::AtlasApp;
 use crate::map::choropleth::Shading;
 use crate::platform::FileKind;
+use crate::ui::map_view::Units;
 use crate::ui::{Command, Selection, WindowId};
 
 impl AtlasApp {
@@ -23,7 +24,10 @@ impl AtlasApp {
                 ui.separator();
             }
             ui.label(RichText::new("Event Atlas").strong());
-            ui.label(RichText::new(&self.atlas.data.story.title).weak());
+            // The story's title may name a quiz answer ("… flee to Tajikistan").
+            if !self.quizzes.waiting() {
+                ui.label(RichText::new(&self.atlas.data.story.title).weak());
+            }
         });
         c
     }
@@ -141,6 +145,14 @@ impl AtlasApp {
             if ui.checkbox(&mut open, name).changed() {
                 c.push(Command::Toggle(w));
             }
+        }
+        let mut miles = self.map.saved.units == Units::Miles;
+        if ui.checkbox(&mut miles, "Scale bar in miles").changed() {
+            self.map.saved.units = if miles {
+                Units::Miles
+            } else {
+                Units::Kilometres
+            };
         }
         ui.separator();
         ui.label("Basemap");

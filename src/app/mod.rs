@@ -87,8 +87,6 @@ pub struct AtlasApp {
     highlighted: Highlighted,
     derived: Derived,
     pending_view: Option<PendingView>,
-    /// Height of the card over the map (last drawn), kept clear when fitting a view.
-    card_height: f32,
     dialog: Option<(DialogFor, Job<Option<PathBuf>>)>,
     screenshot: Option<ScreenshotJob>,
     /// A one-off capture run: never overwrite the user's saved state.
@@ -142,7 +140,6 @@ impl AtlasApp {
             highlighted: Highlighted::default(),
             derived: Derived::default(),
             pending_view: None,
-            card_height: 190.0,
             dialog: None,
             screenshot: None,
             capture_only: false,

@@ -99,6 +99,9 @@ impl Atlas {
     /// How marker `m` shows, or `None` when none of its events does.
     pub fn marker_look(&self, m: usize, vis: &Visible) -> Option<MarkerLook> {
         let marker = self.markers.get(m)?;
+        if vis.concealed.place == Some(marker.place) {
+            return None; // a waiting quiz question asks where it is
+        }
         let mut look: Option<MarkerLook> = None;
         for &e in &marker.events {
             let v = vis.events.get(e).copied().unwrap_or(Vis::Hidden);

@@ -15,7 +15,7 @@ pub use borders::Border;
 pub use ids::IdMaps;
 pub use items::ProvinceTally;
 pub use markers::{Marker, MarkerLook};
-pub use view::{Highlighted, HomeView};
+pub use view::{Highlighted, HomeView, union_box};
 
 use std::sync::OnceLock;
 

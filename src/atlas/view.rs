@@ -56,6 +56,20 @@ impl HomeView {
 }
 
 /// The smallest box holding all of `boxes`.
+/// The box around both.
+pub fn union_box(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
+    Rect::new(
+        Coord {
+            x: a.min().x.min(b.min().x),
+            y: a.min().y.min(b.min().y),
+        },
+        Coord {
+            x: a.max().x.max(b.max().x),
+            y: a.max().y.max(b.max().y),
+        },
+    )
+}
+
 fn union(boxes: &[Rect<f64>]) -> Option<Rect<f64>> {
     let first = *boxes.first()?;
     Some(boxes.iter().fold(first, |acc, r| {
@@ -117,6 +131,31 @@ impl Atlas {
             .filter_map(|id| self.id_box(id))
             .map(|r| Rect::new(mercator(r.min()), mercator(r.max())))
             .collect();
+        union(&boxes)
+    }
+
+    /// The unit-Mercator box around everything `h` highlights, each arrow with its bend: a
+    /// presented slide's view must show all of it.
+    pub fn highlight_box(&self, h: &Highlighted) -> Option<Rect<f64>> {
+        let mut boxes: Vec<Rect<f64>> = Vec::new();
+        let provinces = h
+            .provinces
+            .iter()
+            .filter_map(|&p| self.province_shapes.get(p));
+        boxes.extend(provinces.map(|s| s.bbox));
+        let markers = h.markers.iter().filter_map(|&m| self.markers.get(m));
+        boxes.extend(markers.map(|m| Rect::new(m.at, m.at)));
+        for a in self
+            .arrows
+            .iter()
+            .filter(|a| h.crossings.contains(&a.crossing))
+        {
+            let d = a.to - a.from;
+            let mid = a.from + d * 0.5;
+            let bulge = Coord { x: -d.y, y: d.x } * (a.bend * 0.5);
+            boxes.push(Rect::new(a.from, a.to));
+            boxes.push(Rect::new(mid + bulge, mid - bulge));
+        }
         union(&boxes)
     }
 

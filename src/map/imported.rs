@@ -133,6 +133,16 @@ pub fn hit(layers: &[LayerDraw], t: &ScreenTransform, pos: Pos2) -> Option<Clust
     best.map(|(_, h)| h)
 }
 
+/// The clusters in view: which, where, how big and how many events each holds.
+pub fn on_screen(layers: &[LayerDraw], t: &ScreenTransform) -> Vec<(ClusterHit, Pos2, f32, u32)> {
+    let mut out = Vec::new();
+    each_on_screen(layers, t, |layer, run, p, r, tally| {
+        let level = layers[layer].level;
+        out.push((ClusterHit { layer, level, run }, p, r, tally.count));
+    });
+    out
+}
+
 /// Draws every layer.
 pub fn paint(
     painter: &Painter,

@@ -156,6 +156,7 @@ impl LabelsLayer {
                 .get(a.crossing)
                 .is_some_and(|v| v.shown())
                 && x.people.is_unknown() != counted
+                && !self.visible.concealed.figures
                 && self
                     .motion
                     .is_none_or(|m| m.grown(x.date.first_day_number()) >= 1.0)
@@ -239,7 +240,7 @@ impl LabelsLayer {
         let atlas = &self.atlas;
         for detail in [Detail::Fine, Detail::Coarse] {
             for (i, c) in atlas.data.countries.iter().enumerate() {
-                if c.detail != detail || atlas.is_story_country(i) {
+                if c.detail != detail || atlas.is_story_country(i) || self.conceals_country(i) {
                     continue;
                 }
                 let screen = t.apply_rect(atlas.country_shapes[i].bbox);
@@ -262,6 +263,21 @@ impl LabelsLayer {
                 }
             }
         }
+    }
+}
+
+impl LabelsLayer {
+    /// Whether country `i` is the answer a waiting quiz question asks for.
+    fn conceals_country(&self, i: usize) -> bool {
+        let data = &self.atlas.data;
+        self.visible
+            .concealed
+            .place
+            .and_then(|p| data.places.get(p))
+            .is_some_and(|p| {
+                p.kind == crate::model::PlaceKind::Country
+                    && p.country.eq_ignore_ascii_case(&data.countries[i].iso_a2)
+            })
     }
 }
 

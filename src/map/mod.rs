@@ -6,6 +6,7 @@ pub mod choropleth;
 pub mod crossings;
 pub mod hit;
 pub mod imported;
+pub mod items;
 pub mod labels;
 mod layer;
 pub mod markers;

@@ -20,6 +20,8 @@ pub const COUNTRY_EDGE: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x2E);
 pub const BORDER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 pub const ARROW: Color32 = Color32::from_rgb(0x00, 0x5A, 0x9C);
 pub const ARROW_UNCERTAIN: Color32 = Color32::from_rgb(0x4F, 0x7C, 0xA8);
+/// The keyboard focus ring on the map and the item it has reached.
+pub const FOCUS: Color32 = Color32::from_rgb(0x10, 0x3C, 0xC8);
 pub const LABEL: Color32 = Color32::from_rgb(0x2B, 0x24, 0x1E);
 pub const LABEL_MUTED: Color32 = Color32::from_rgb(0x6E, 0x64, 0x5A);
 pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xFA, 0xF8, 0xF3, 0xE6);

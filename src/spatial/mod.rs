@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod border;
 pub mod cluster;
+pub mod free_rect;
 pub mod geocode;
 pub mod lod;
 pub mod mercator;

@@ -24,6 +24,8 @@ pub struct Visible {
     pub crossings: Vec<Vis>,
     /// The article's totals whose span has been reached (and overlaps the window).
     pub totals: Vec<bool>,
+    /// What a waiting quiz question keeps off the screen (already applied to the above).
+    pub concealed: super::Concealed,
 }
 
 impl Visible {
@@ -104,6 +106,7 @@ impl TimeIndex {
             events: vec![Vis::Hidden; data.events.len()],
             crossings: vec![Vis::Hidden; data.crossings.crossings.len()],
             totals: Vec::new(),
+            concealed: super::Concealed::default(),
         };
         // Only entries that started by the cursor can show: a binary search, not a scan.
         let started = self.entries.partition_point(|e| e.timing.start <= day);

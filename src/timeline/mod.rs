@@ -2,6 +2,7 @@
 //! the running count of crossings. No egui here; the timeline panel lives in `ui`.
 
 mod axis;
+mod concealed;
 mod counter;
 mod filter;
 mod index;
@@ -10,6 +11,7 @@ mod scales;
 
 pub use crate::model::{Unit, Window, WindowError};
 pub use axis::{Tick, TimeAxis};
+pub use concealed::Concealed;
 pub use counter::{Counter, crossing_counter};
 pub use filter::{Filter, TimeFilter, TimeMode, Timing, Vis};
 pub use index::{Entry, TimeIndex, Visible};

@@ -66,7 +66,7 @@ fn more(ui: &mut Ui, shading: &mut Shading, choropleth: &Choropleth, borders: &[
         low: Some(1000),
         ..Count::default()
     };
-    arrow_key(ui, &thick, "width by count (\"more than 1,000\")");
+    arrow_key(ui, &thick, "width by number of people");
     arrow_key(ui, &Count::default(), "count not given (dashed)");
     borders_key(ui, borders);
     ui.add_space(4.0);

@@ -16,6 +16,7 @@ pub mod draw;
 pub mod export;
 pub mod imported_panel;
 pub mod item_card;
+pub mod keys;
 pub mod layers;
 pub mod legend;
 pub mod map_view;

@@ -177,7 +177,7 @@ impl Drawing {
 
 /// Undo / redo keys (when no text field has focus).
 pub fn keys(ui: &Ui, d: &mut Drawing) {
-    if ui.ctx().memory(|m| m.focused().is_some()) {
+    if !crate::ui::keys::shortcuts_free(ui.ctx()) {
         return;
     }
     let (undo, redo) = ui.input_mut(|i| {

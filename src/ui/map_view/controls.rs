@@ -41,7 +41,7 @@ fn read_keys(ui: &Ui) -> Keys {
 impl MapView {
     /// Arrows pan, + and − zoom, H or Home goes home (only when no text field has focus).
     pub(super) fn keyboard(&mut self, ui: &Ui, atlas: &Atlas, rect: Rect) {
-        if ui.ctx().memory(|m| m.focused().is_some()) {
+        if !crate::ui::keys::shortcuts_free(ui.ctx()) {
             return;
         }
         let k = read_keys(ui);

@@ -7,6 +7,7 @@ use walkers::lon_lat;
 use super::{MIN_ZOOM, MapView};
 use crate::atlas::{Atlas, HomeView};
 use crate::map::ScreenTransform;
+use crate::spatial::free_rect::{covered_area, largest_free_rect};
 use crate::spatial::mercator::inverse_mercator;
 
 /// Seconds a flight between two views takes.
@@ -44,23 +45,50 @@ impl MapView {
         Some((t.invert(t.rect.center()), self.saved.memory.zoom()))
     }
 
-    /// The centre and zoom that fit a unit-Mercator box in the map as last drawn, in the part
-    /// left free by the legend and by `top_inset` points at the top (a tour's slide card).
-    pub fn fitting(&self, bbox: geo::Rect<f64>, top_inset: f32) -> Option<(geo::Coord<f64>, f64)> {
+    /// The part of the map (as last drawn) no overlay covers that holds a box of `aspect`
+    /// (width / height) largest: where a slide's view is fitted.
+    pub fn free_rect(&self, aspect: f64) -> Option<Rect> {
+        let map = self.last_transform?.rect;
+        let obstacles: Vec<geo::Rect<f64>> =
+            self.overlay_rects.iter().map(|r| geo_rect(*r)).collect();
+        let free = largest_free_rect(geo_rect(map), &obstacles, aspect)?;
+        let p = |c: geo::Coord<f64>| egui::pos2(c.x as f32, c.y as f32);
+        Some(Rect::from_min_max(p(free.min()), p(free.max())))
+    }
+
+    /// The share of `window` that is map with no overlay over it (as last drawn): the
+    /// figure a presenter layout is judged by.
+    pub fn unobstructed_share(&self, window: Rect) -> f64 {
+        let Some(t) = self.last_transform else {
+            return 0.0;
+        };
+        let map = geo_rect(t.rect);
+        let obstacles: Vec<geo::Rect<f64>> =
+            self.overlay_rects.iter().map(|r| geo_rect(*r)).collect();
+        let free = map.width() * map.height() - covered_area(map, &obstacles);
+        free / (f64::from(window.width()) * f64::from(window.height()))
+    }
+
+    /// Where overlays sat in the last frame (cards, legend, counter, palette, credits, scale
+    /// bar, buttons).
+    pub fn obstacles(&self) -> &[Rect] {
+        &self.overlay_rects
+    }
+
+    /// The centre and zoom that fit a unit-Mercator box in the map as last drawn, inside the
+    /// part no overlay (card, legend, counter, palette, credits, scale bar) covers.
+    pub fn fitting(&self, bbox: geo::Rect<f64>) -> Option<(geo::Coord<f64>, f64)> {
         let full = self.last_transform?.rect;
-        let mut free = full;
-        free.min.y = (free.min.y + top_inset).min(free.max.y - full.height() * 0.4);
-        if let Some(legend) = self.legend_rect {
-            free.min.x = (legend.right() + 4.0).min(free.max.x - full.width() * 0.5);
-        }
-        let margin = (free.width().min(free.height()) * 0.06).max(10.0);
-        let free = free.shrink(margin);
         // A single place: a box of about 60 km, not an infinite zoom.
         let pad = (0.0015 - bbox.width().min(bbox.height())).max(0.0) / 2.0;
         let bbox = geo::Rect::new(
             geo::coord! { x: bbox.min().x - pad, y: bbox.min().y - pad },
             geo::coord! { x: bbox.max().x + pad, y: bbox.max().y + pad },
         );
+        let aspect = bbox.width() / bbox.height();
+        let free = self.free_rect(aspect).unwrap_or(full);
+        let margin = (free.width().min(free.height()) * 0.08).max(12.0);
+        let free = free.shrink(margin);
         let t = ScreenTransform::fit(bbox, free);
         // The centre that puts the box in the middle of the free part, not of the whole map.
         let center = t.invert(full.center());
@@ -127,4 +155,10 @@ impl MapView {
             self.saved.memory.center_at(lon_lat(c.x, c.y));
         }
     }
+}
+
+/// A screen rectangle as a geo one.
+fn geo_rect(r: Rect) -> geo::Rect<f64> {
+    let c = |p: egui::Pos2| geo::coord! { x: f64::from(p.x), y: f64::from(p.y) };
+    geo::Rect::new(c(r.min), c(r.max))
 }

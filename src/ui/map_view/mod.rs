@@ -4,9 +4,11 @@
 //! Its files: [`flight`] (moving the view), [`controls`] (keys and buttons), [`overlays`]
 //! (legend, counter, credits) and [`tooltip`].
 
+mod access;
 mod controls;
 mod flight;
 mod overlays;
+mod scale;
 mod tooltip;
 
 use std::sync::{Arc, Mutex};
@@ -23,6 +25,7 @@ use crate::map::choropleth::{Choropleth, Shading};
 use crate::map::crossings::Motion;
 use crate::map::hit::{Hit, hit_test_placed};
 use crate::map::imported::{ClusterHit, ImportedLayer, LayerDraw};
+use crate::map::items::{ItemRef, MapItem};
 use crate::map::{
     BasemapLayer, CrossingsLayer, LabelSpots, LabelsLayer, Layer, MarkersLayer, ScreenTransform,
     SharedLayout,
@@ -32,6 +35,7 @@ use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::{Counter, Filter, Visible};
 use crate::ui::draw::Tool;
 use flight::Flight;
+pub use scale::{Units, nice_length};
 
 /// Farthest zoom out (walkers zoom level): the whole world, a few times the window's width.
 const MIN_ZOOM: f64 = 2.0;
@@ -65,6 +69,8 @@ pub struct MapInputs<'a> {
     /// Credit for the raster basemap in use, if any.
     pub tile_credit: Option<String>,
     pub legend_open: bool,
+    /// Draw the crossing counter over the map (presenting puts it in the timeline's strip).
+    pub counter_on_map: bool,
 }
 
 /// A drag on the map this frame, in lon/lat, for the pen.
@@ -101,6 +107,8 @@ pub struct MapSaved {
     pub memory: MapMemory,
     /// Go to the story's home view on the next frame (first start, or a new story).
     pub needs_home: bool,
+    /// What the scale bar counts in.
+    pub units: Units,
 }
 
 impl Default for MapSaved {
@@ -108,6 +116,7 @@ impl Default for MapSaved {
         Self {
             memory: MapMemory::default(),
             needs_home: true,
+            units: Units::default(),
         }
     }
 }
@@ -127,8 +136,10 @@ pub struct MapView {
     /// Legend, buttons, cards and attribution as last drawn: labels keep out from under them.
     overlay_rects: Vec<Rect>,
     flight: Option<Flight>,
-    /// The legend as last drawn (views fitted for a slide keep out from under it).
-    legend_rect: Option<Rect>,
+    /// What is pickable in view (last frame), for screen readers and the keyboard.
+    items: Vec<MapItem>,
+    /// The item the keyboard has reached (`N` / `P`).
+    key_cursor: Option<ItemRef>,
 }
 
 /// The map's layers for one frame.
@@ -299,6 +310,9 @@ impl MapView {
         self.last_transform = i.transform;
         let mut out = i.out;
         if let Some(t) = i.transform {
+            if let Some(item) = self.access(ui, input, &t) {
+                open_item(input.atlas, &t, &item, &mut out);
+            }
             self.controls(ui, input.atlas, t.rect);
             out.commands = self.overlays(ui, input, t.rect);
         }
@@ -317,6 +331,11 @@ fn interact(
     drawing: bool,
 ) -> Interaction {
     let t = ScreenTransform::from_projector(projector);
+    crate::ui::keys::set_map_widget(ui.ctx(), response.id);
+    response.widget_info(|| {
+        let name = "Map: Tab here, then N / P to step through what is on it, Enter to open";
+        egui::WidgetInfo::labeled(egui::Role::Group, true, name)
+    });
     let (atlas, vis) = (input.atlas, input.visible);
     let placed = layout.get(atlas, &t, vis);
     let story_hit = |pos| hit_test_placed(atlas, &t, pos, vis, &placed);
@@ -358,6 +377,16 @@ fn interact(
         i.out.clicked = Some(selection_of_hit(atlas, story));
     }
     i
+}
+
+/// Opening an item by keyboard or screen reader: the same as a click on it.
+fn open_item(atlas: &Atlas, t: &ScreenTransform, item: &MapItem, out: &mut MapOutput) {
+    let ll = inverse_mercator(t.invert(item.at));
+    out.clicked_at = Some((ll.x, ll.y));
+    match item.item {
+        ItemRef::Story(hit) => out.clicked = Some(selection_of_hit(atlas, Some(hit))),
+        ItemRef::Cluster(c) => out.clicked_cluster = Some(c),
+    }
 }
 
 /// The selection a click on `hit` makes.

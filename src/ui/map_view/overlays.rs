@@ -16,12 +16,19 @@ impl MapView {
         rect: Rect,
     ) -> Vec<Command> {
         self.overlay_rects.clear();
-        // The Home and zoom buttons.
-        self.overlay_rects
-            .push(Rect::from_min_size(rect.left_top(), vec2(90.0, 110.0)));
+        // The Home and zoom buttons (see `controls`), with a little room around them.
+        let corner = rect.left_top();
+        self.overlay_rects.push(Rect::from_min_size(
+            corner + vec2(6.0, 6.0),
+            vec2(78.0, 36.0),
+        ));
+        self.overlay_rects.push(Rect::from_min_size(
+            corner + vec2(6.0, 40.0),
+            vec2(42.0, 66.0),
+        ));
         let mut commands = Vec::new();
         let legend = egui::Area::new(egui::Id::unique("map-legend"))
-            .fixed_pos(rect.left_bottom() + vec2(10.0, -28.0))
+            .fixed_pos(rect.left_bottom() + vec2(10.0, -38.0))
             .pivot(Align2::LEFT_BOTTOM)
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
@@ -29,11 +36,17 @@ impl MapView {
                 });
             });
         self.overlay_rects.push(legend.response.rect);
-        self.legend_rect = Some(legend.response.rect);
-        let counter = counter(ui, input, rect);
-        self.overlay_rects.push(counter);
+        if input.counter_on_map {
+            let counter = counter(ui, input, rect);
+            self.overlay_rects.push(counter);
+        }
         let credit = self.credit_line(ui, input, rect);
         self.overlay_rects.push(credit);
+        if let Some(t) = self.last_transform {
+            let at = rect.left_bottom() + vec2(10.0, -4.0);
+            let bar = super::scale::scale_bar(ui, &t, self.saved.units, at);
+            self.overlay_rects.push(bar);
+        }
         commands
     }
 
@@ -82,7 +95,12 @@ fn legend_contents(ui: &mut Ui, input: &MapInputs<'_>, rect: Rect) -> Vec<Comman
         filter: input.filter,
         shading: input.shading,
         choropleth: input.choropleth,
-        borders: &atlas.border_legend,
+        // Which borders people crossed would answer a waiting quiz question.
+        borders: if input.visible.concealed.is_active() {
+            &[]
+        } else {
+            &atlas.border_legend
+        },
         compact: rect.height() < 620.0,
     };
     let mut commands = view.ui(ui);

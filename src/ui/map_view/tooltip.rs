@@ -50,7 +50,11 @@ pub(super) fn story(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::
         Hit::Marker(m) => marker_text(atlas, vis, m),
         Hit::Crossing(x) => {
             let c = &atlas.data.crossings.crossings[x];
-            format!("{}: {}, {}", c.who, c.people.label(), c.date.human())
+            if vis.concealed.figures {
+                format!("{}, {}", c.who, c.date.human())
+            } else {
+                format!("{}: {}, {}", c.who, c.people.label(), c.date.human())
+            }
         }
     };
     tip(ui, text, pos);

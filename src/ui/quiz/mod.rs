@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Command, Selection};
 use crate::atlas::{Atlas, Item};
 use crate::model::{Answer, Highlight, Question, Quiz, Response, SlideView, Verdict};
+use crate::timeline::Concealed;
 
 /// What survives a restart: the round in progress.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -113,11 +114,32 @@ impl Quizzes {
         self.saved.active && self.verdict.is_none()
     }
 
-    /// The event a waiting "when" question asks about: hidden from the timeline until answered.
-    pub fn hidden_event(&self, atlas: &Atlas) -> Option<Item> {
-        match &self.question()?.answer {
-            Answer::Date { event, .. } if self.waiting() => atlas.ids.event(event).map(Item::Event),
-            _ => None,
+    /// What stays off the screen while a question waits: the items quoting the sentence it
+    /// cites (and the event a "when" question asks for), the answer place of a map question
+    /// with everything that happened there or crossed to or from it, and every count of
+    /// people. Nothing once it is answered.
+    pub fn concealed(&self, atlas: &Atlas) -> Concealed {
+        let Some(q) = self.question().filter(|_| self.waiting()) else {
+            return Concealed::default();
+        };
+        let mut items = quoting(atlas, &q.quote);
+        let place = match &q.answer {
+            Answer::Date { event, .. } => {
+                items.extend(atlas.ids.event(event).map(Item::Event));
+                None
+            }
+            Answer::Place { place, .. } => {
+                items.extend(at_place(atlas, place));
+                atlas.ids.place(place)
+            }
+            Answer::Province { .. } | Answer::Choice { .. } => None,
+        };
+        items.sort_unstable();
+        items.dedup();
+        Concealed {
+            place,
+            items,
+            figures: true,
         }
     }
 
@@ -131,6 +153,7 @@ impl Quizzes {
                 vec![
                     Command::Highlight(Highlight::default()),
                     Command::Select(Selection::None),
+                    Command::Home,
                 ]
             }
             QuizAction::Next => Vec::new(),
@@ -188,4 +211,37 @@ fn show_answer(answer: &Answer) -> Vec<Command> {
         });
     }
     commands
+}
+
+/// The events and crossings whose article sentence is `quote` (spacing aside).
+fn quoting(atlas: &Atlas, quote: &str) -> Vec<Item> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = norm(quote);
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    let data = &atlas.data;
+    let events = data.events.iter().enumerate();
+    let events = events
+        .filter(|(_, e)| norm(&e.quote) == quote)
+        .map(|(i, _)| Item::Event(i));
+    let crossings = data.crossings.crossings.iter().enumerate();
+    let crossings = crossings
+        .filter(|(_, x)| norm(&x.quote) == quote)
+        .map(|(i, _)| Item::Crossing(i));
+    events.chain(crossings).collect()
+}
+
+/// The events and crossings that name `place` (where they happened, left or arrived).
+fn at_place(atlas: &Atlas, place: &str) -> Vec<Item> {
+    let data = &atlas.data;
+    let events = data.events.iter().enumerate();
+    let events = events
+        .filter(|(_, e)| e.places.iter().any(|p| p == place))
+        .map(|(i, _)| Item::Event(i));
+    let crossings = data.crossings.crossings.iter().enumerate();
+    let crossings = crossings
+        .filter(|(_, x)| x.from == place || x.to == place)
+        .map(|(i, _)| Item::Crossing(i));
+    events.chain(crossings).collect()
 }

@@ -53,8 +53,8 @@ pub struct Timeline {
     hits: Vec<(Rect, Item)>,
     /// Where the axis was drawn in the last frame.
     pub axis_rect: Option<Rect>,
-    /// An item left off the timeline (the event a quiz question asks the date of).
-    pub hidden_item: Option<Item>,
+    /// Items left off the timeline (what a waiting quiz question is about).
+    pub hidden_items: Vec<Item>,
     /// First days of the imported events (sorted), drawn as a density strip; the cursor may
     /// roam over their span too.
     pub imported_days: Option<std::sync::Arc<Vec<i32>>>,
@@ -217,7 +217,7 @@ impl Timeline {
 
     /// Timeline keys: Space plays or pauses, comma and full stop step between events.
     pub fn keys(&mut self, ui: &Ui, atlas: &Atlas) {
-        if ui.ctx().memory(|m| m.focused().is_some()) {
+        if !crate::ui::keys::shortcuts_free(ui.ctx()) {
             return;
         }
         let (space, prev, next) = ui.input(|i| {

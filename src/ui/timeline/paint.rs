@@ -114,7 +114,7 @@ impl Timeline {
             .time
             .entries()
             .iter()
-            .filter(|e| filter.kind_shown(e.kind) && Some(e.item) != self.hidden_item)
+            .filter(|e| filter.kind_shown(e.kind) && !self.hidden_items.contains(&e.item))
             .collect();
         order.sort_by_key(|e| (e.timing.end - e.timing.start, e.timing.start));
         for entry in order {

@@ -7,9 +7,11 @@ use super::Tours;
 use crate::ui::Command;
 use crate::ui::card::{CardStyle, map_card};
 
+/// Compact, beside the Home and zoom buttons, so the map keeps most of a projector's screen.
 const STYLE: CardStyle = CardStyle {
-    width: (0.55, 320.0, 760.0),
+    width: (0.38, 300.0, 600.0),
     fill: Color32::from_rgba_unmultiplied_const(255, 253, 247, 245),
+    left: Some(90.0),
 };
 
 impl Tours {
@@ -32,18 +34,18 @@ impl Tours {
                         .desired_width(120.0)
                         .desired_height(6.0),
                 );
-                ui.label(RichText::new(&tour.title).size(12.0 * scale).weak());
             });
-            ui.label(RichText::new(&slide.title).strong().size(20.0 * scale));
+            // Sizes read from the back of a classroom.
+            ui.label(RichText::new(&slide.title).strong().size(24.0 * scale));
             if !slide.narration.is_empty() {
-                ui.label(RichText::new(&slide.narration).size(14.5 * scale));
+                ui.label(RichText::new(&slide.narration).size(17.0 * scale));
             }
             for q in &slide.quotes {
                 let color = Color32::from_rgb(0x4A, 0x3B, 0x2E);
                 ui.label(
                     RichText::new(format!("“{q}”"))
                         .italics()
-                        .size(13.5 * scale)
+                        .size(15.0 * scale)
                         .color(color),
                 );
             }

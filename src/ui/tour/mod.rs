@@ -7,6 +7,7 @@
 
 mod card;
 mod editor;
+mod present;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use crate::model::{Slide, Tour};
 use crate::platform::{Job, Poll};
 
 pub use editor::is_shipped;
+pub use present::{Fold, Folds, details_strip, fold_button};
 
 /// What survives a restart: presenting or not, the slide, a teacher's tour file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -56,6 +58,8 @@ pub struct Tours {
     opening: Option<(PathBuf, Job<Opened>)>,
     /// A tour being written in the background.
     saving: Option<(PathBuf, Job<Result<(), String>>)>,
+    /// What is folded away while presenting.
+    pub folds: Folds,
 }
 
 /// Reads and checks a tour file: refused with its line if it does not parse; ids or quotes
@@ -252,7 +256,7 @@ impl Tours {
     /// Esc ends. They are taken before the map and timeline see them.
     pub fn keys(&self, ui: &Ui) -> Vec<Command> {
         use egui::Modifiers;
-        if !self.saved.active || ui.ctx().memory(|m| m.focused().is_some()) {
+        if !self.saved.active || !crate::ui::keys::shortcuts_free(ui.ctx()) {
             return Vec::new();
         }
         let (next, prev, end) = ui.input_mut(|i| {
