@@ -39,6 +39,8 @@ impl AtlasApp {
         // A light theme matches the paper-like map and reads best on a projector.
         ui.ctx().set_theme(egui::Theme::Light);
         if !self.zoom_applied {
+            ui.ctx()
+                .set_visuals_of(egui::Theme::Light, crate::ui::theme::visuals());
             ui.ctx().set_zoom_factor(self.ui_zoom.clamp(0.5, 3.0));
             self.zoom_applied = true;
         }
@@ -73,6 +75,7 @@ impl AtlasApp {
             self.tours.folds.keys(ui);
         }
         crate::ui::draw::keys(ui, &mut self.drawing);
+        self.search.keys(ui, self.quizzes.waiting());
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             self.apply(Command::Select(Selection::None));
         }
@@ -288,6 +291,14 @@ impl AtlasApp {
             self.drawing.palette(ui, at)
         };
         self.map.add_obstacle(palette);
+        // No search while a quiz question waits: it would name the answer.
+        if !self.quizzes.waiting() {
+            let atlas = self.atlas.clone();
+            let at = t.rect.left_top() + egui::vec2(10.0, 112.0);
+            let (commands, room) = self.search.ui(ui, &atlas, at);
+            self.map.add_obstacle(room);
+            self.apply_all(commands);
+        }
         if self.quizzes.saved.active {
             let day = self.timeline.filter().time.day();
             let (action, card) = self.quizzes.card(ui, t.rect, self.text_scale, day);

@@ -77,6 +77,7 @@ pub struct AtlasApp {
     pub drawing: Drawing,
     pub basemap: Basemaps,
     pub stories: Stories,
+    pub search: crate::ui::search::Search,
     /// Where File › Export view as PNG writes.
     pub export_path: String,
     /// Problems (shown in a window; the app keeps running on what loaded).
@@ -130,6 +131,7 @@ impl AtlasApp {
             quizzes,
             drawing: Drawing::new(saved.drawing),
             basemap: Basemaps::new(saved.basemap),
+            search: Default::default(),
             stories: Stories {
                 saved: saved.stories,
                 ..Stories::default()
@@ -275,6 +277,7 @@ impl AtlasApp {
             || self.tours.busy()
             || self.drawing.busy()
             || self.stories.loading.is_some()
+            || self.search.busy()
     }
 }
 

@@ -51,6 +51,7 @@ impl AtlasApp {
         let (quizzes, quiz_problems) = Quizzes::new(QuizSaved::default(), &self.atlas);
         self.tours = tours;
         self.quizzes = quizzes;
+        self.search = Default::default();
         self.timeline.set_axis(self.atlas.scales.whole);
         self.timeline.show_all(&self.atlas);
         self.map.saved.needs_home = true;

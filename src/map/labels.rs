@@ -336,7 +336,8 @@ fn draw(painter: &Painter, t: &ScreenTransform, c: Candidate, taken: &mut Vec<Re
             egui::StrokeKind::Inside,
         );
     }
-    let backed = !c.boxed && c.color != style::LABEL_MUTED;
+    // Every label sits on a halo, so it reads on any fill (choropleth classes included).
+    let backed = !c.boxed;
     map_text(painter, at, anchor, &c.text, c.font, c.color, backed);
 }
 

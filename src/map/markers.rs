@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use egui::{Align2, Color32, FontId, Pos2, Stroke, vec2};
 
 use super::ScreenTransform;
-use super::style::{kind_color, kind_glyph};
+use super::style::{glyph_color, kind_color, kind_glyph};
 use crate::atlas::{Atlas, MarkerLook};
 use crate::timeline::Visible;
 
@@ -155,7 +155,7 @@ impl super::Paint for MarkersLayer {
                 Align2::CENTER_CENTER,
                 kind_glyph(p.look.kind),
                 FontId::proportional(p.radius * 1.1),
-                Color32::WHITE,
+                glyph_color(p.look.kind),
             );
             if p.look.count > 1 {
                 let badge = p.center + vec2(p.radius * 0.8, -p.radius * 0.8);

@@ -8,6 +8,7 @@ pub mod geocode;
 pub mod lod;
 pub mod mercator;
 pub mod provinces;
+pub mod search;
 
 pub use anchor::Anchor;
 pub use border::shared_border;

@@ -23,9 +23,11 @@ pub mod map_view;
 pub mod path_field;
 pub mod problems;
 pub mod quiz;
+pub mod search;
 pub mod selection;
 pub mod side_panel;
 pub mod stories;
+pub mod theme;
 pub mod timeline;
 pub mod tour;
 

@@ -9,7 +9,7 @@ use crate::ui::card::{CardStyle, map_card};
 
 const STYLE: CardStyle = CardStyle {
     width: (0.5, 320.0, 680.0),
-    fill: Color32::from_rgba_unmultiplied_const(250, 252, 255, 245),
+    fill: crate::ui::theme::QUIZ_CARD,
     left: None,
 };
 

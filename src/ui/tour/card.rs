@@ -1,7 +1,7 @@
 //! The slide card over the map while presenting: number, progress, title, narration, quotes,
 //! and the buttons a teacher needs.
 
-use egui::{Color32, Rect, RichText, Ui};
+use egui::{Rect, RichText, Ui};
 
 use super::Tours;
 use crate::ui::Command;
@@ -10,7 +10,7 @@ use crate::ui::card::{CardStyle, map_card};
 /// Compact, beside the Home and zoom buttons, so the map keeps most of a projector's screen.
 const STYLE: CardStyle = CardStyle {
     width: (0.38, 300.0, 600.0),
-    fill: Color32::from_rgba_unmultiplied_const(255, 253, 247, 245),
+    fill: crate::ui::theme::TOUR_CARD,
     left: Some(90.0),
 };
 
@@ -41,7 +41,7 @@ impl Tours {
                 ui.label(RichText::new(&slide.narration).size(17.0 * scale));
             }
             for q in &slide.quotes {
-                let color = Color32::from_rgb(0x4A, 0x3B, 0x2E);
+                let color = crate::ui::theme::QUOTE;
                 ui.label(
                     RichText::new(format!("“{q}”"))
                         .italics()
