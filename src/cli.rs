@@ -78,6 +78,9 @@ pub struct Cli {
     /// Present the tour from this slide (1 = the first); with --screenshot, render that slide.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub slide: Option<u32>,
+    /// With --tour or --slide: present with the presenter view (notes in a second window).
+    #[arg(long)]
+    pub presenter: bool,
     /// Open a data file as a layer (ACLED or UCDP GED CSV, GeoJSON); may be repeated.
     #[arg(long, value_name = "FILE")]
     pub open: Vec<PathBuf>,

@@ -144,6 +144,7 @@ fn apply_cli(app: &mut AtlasApp, cli: &Cli) {
         if n >= len {
             warn(app, format!("--slide {}: the tour has {len} slides", n + 1));
         }
+        app.tours.presenter = cli.presenter;
         // A screenshot shows the slide as it ends, not mid-flight.
         app.start_tour(n.min(len.saturating_sub(1)), cli.screenshot.is_some());
     }

@@ -133,3 +133,37 @@ fn folded_parts_reopen_with_a_click_or_a_key() {
     h.run_steps(3);
     assert!(common::shows(&h, "Pen"));
 }
+
+#[test]
+fn the_presenter_view_has_the_notes_and_the_projector_only_the_map() {
+    let mut h = harness_sized(1280.0, 720.0, 1.0);
+    h.state_mut().tours.presenter = true;
+    h.state_mut().start_tour(0, true);
+    h.run_steps(4);
+    let tour = h.state().tours.tour.clone().expect("tour");
+    let (first, second) = (&tour.slides[0], &tour.slides[1]);
+    // The teacher's window: narration, what comes next, the clock, the controls.
+    assert!(common::shows(&h, &first.narration));
+    assert!(common::shows(&h, &format!("Next: {}", second.title)));
+    assert!(common::shows(&h, "since the start"));
+    // The projector's window: the map and the slide's title, no menu, strips or legend.
+    assert!(h.query_by_label("File").is_none());
+    assert!(h.query_by_label("^ Timeline (T)").is_none());
+    assert!(h.query_by_label("Legend").is_none());
+    assert_eq!(
+        h.query_all_by_label(&first.title).count(),
+        2,
+        "title on both"
+    );
+    // The clicker's key and the presenter's button both turn slides.
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(h.state().tours.saved.slide, 1);
+    h.get_by_label("Next slide >").click();
+    h.run_steps(3);
+    assert_eq!(h.state().tours.saved.slide, 2);
+    h.get_by_label("End tour").click();
+    h.run_steps(3);
+    assert!(!h.state().tours.saved.active);
+    assert!(h.query_by_label("File").is_some(), "the menu is back");
+}

@@ -15,8 +15,9 @@ impl AtlasApp {
             return;
         };
         if !self.tours.saved.active {
-            // Presenting begins: the map takes the screen.
+            // Presenting begins: the map takes the screen, the clock starts.
             self.tours.folds = crate::ui::tour::Folds::all();
+            self.tours.started_at = None;
         }
         self.tours.saved.active = true;
         self.tours.saved.slide = i;
@@ -31,6 +32,12 @@ impl AtlasApp {
             view: slide.view,
             instant,
         });
+    }
+
+    /// Presenting with the presenter view: this window is the projector's, showing only the
+    /// map and the slide's title.
+    pub fn projecting(&self) -> bool {
+        self.tours.saved.active && self.tours.presenter
     }
 
     /// Whether `f` is folded away (only while presenting).

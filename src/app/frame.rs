@@ -25,8 +25,10 @@ impl AtlasApp {
         self.timeline.advance(ui, &atlas);
         self.refresh();
         self.background_work(ui.ctx());
-        let commands = egui::Panel::top("menu").show(ui, |ui| self.menu(ui)).inner;
-        self.apply_all(commands);
+        if !self.projecting() {
+            let commands = egui::Panel::top("menu").show(ui, |ui| self.menu(ui)).inner;
+            self.apply_all(commands);
+        }
         self.side_panel(ui);
         self.timeline_panel(ui);
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_panel(ui));
@@ -121,7 +123,7 @@ impl AtlasApp {
 
     /// The details panel on the right: a picked cluster's events, or the selection's.
     fn side_panel(&mut self, ui: &mut Ui) {
-        if !self.is_open(WindowId::SidePanel) {
+        if !self.is_open(WindowId::SidePanel) || self.projecting() {
             return;
         }
         if self.folded(Fold::Details) {
@@ -160,7 +162,7 @@ impl AtlasApp {
     /// The timeline panel at the bottom.
     fn timeline_panel(&mut self, ui: &mut Ui) {
         self.timeline.hidden_items = self.derived.visible.concealed.items.clone();
-        if !self.is_open(WindowId::Timeline) {
+        if !self.is_open(WindowId::Timeline) || self.projecting() {
             return;
         }
         if self.folded(Fold::Timeline) {
@@ -239,7 +241,8 @@ impl AtlasApp {
             picked: self.layers.picked,
             tile_credit: self.basemap.credit().map(str::to_owned),
             legend_open: self.is_open(WindowId::Legend) && !self.folded(Fold::Legend),
-            counter_on_map: !self.folded(Fold::Timeline),
+            counter_on_map: !self.folded(Fold::Timeline) && !self.projecting(),
+            bare: self.projecting(),
         };
         let out = self.map.ui(ui, &input, self.basemap.tiles_mut());
         self.route_map(out);
@@ -278,26 +281,8 @@ impl AtlasApp {
         let Some(t) = self.map.last_transform else {
             return;
         };
-        let at = t.rect.right_top() + egui::vec2(-10.0, 10.0);
-        let palette = if self.folded(Fold::Palette) {
-            let area = egui::Area::new(egui::Id::unique("draw-folded"))
-                .fixed_pos(at)
-                .pivot(egui::Align2::RIGHT_TOP)
-                .show(ui.ctx(), |ui| {
-                    fold_button(ui, &mut self.tours.folds, Fold::Palette, "+");
-                });
-            area.response.rect
-        } else {
-            self.drawing.palette(ui, at)
-        };
-        self.map.add_obstacle(palette);
-        // No search while a quiz question waits: it would name the answer.
-        if !self.quizzes.waiting() {
-            let atlas = self.atlas.clone();
-            let at = t.rect.left_top() + egui::vec2(10.0, 112.0);
-            let (commands, room) = self.search.ui(ui, &atlas, at);
-            self.map.add_obstacle(room);
-            self.apply_all(commands);
+        if !self.projecting() {
+            self.map_tools(ui, t.rect);
         }
         if self.quizzes.saved.active {
             let day = self.timeline.filter().time.day();
@@ -314,6 +299,31 @@ impl AtlasApp {
         }
     }
 
+    /// The drawing palette (or its button) and the search over the map.
+    fn map_tools(&mut self, ui: &mut Ui, map: egui::Rect) {
+        let at = map.right_top() + egui::vec2(-10.0, 10.0);
+        let palette = if self.folded(Fold::Palette) {
+            let area = egui::Area::new(egui::Id::unique("draw-folded"))
+                .fixed_pos(at)
+                .pivot(egui::Align2::RIGHT_TOP)
+                .show(ui.ctx(), |ui| {
+                    fold_button(ui, &mut self.tours.folds, Fold::Palette, "+");
+                });
+            area.response.rect
+        } else {
+            self.drawing.palette(ui, at)
+        };
+        self.map.add_obstacle(palette);
+        // No search while a quiz question waits: it would name the answer.
+        if !self.quizzes.waiting() {
+            let atlas = self.atlas.clone();
+            let at = map.left_top() + egui::vec2(10.0, 112.0);
+            let (commands, room) = self.search.ui(ui, &atlas, at);
+            self.map.add_obstacle(room);
+            self.apply_all(commands);
+        }
+    }
+
     /// A card over the map: labels and fitted views keep clear of it.
     fn keep_clear(&mut self, card: Option<egui::Rect>) {
         if let Some(card) = card {
@@ -325,6 +335,17 @@ impl AtlasApp {
     fn windows_ui(&mut self, ctx: &egui::Context) {
         let atlas = self.atlas.clone();
         let mut commands = Vec::new();
+        if self.projecting() {
+            let mut status = vec![self.derived.visible.span_text()];
+            status.extend(self.derived.counter.lines.iter().cloned());
+            commands.extend(self.tours.presenter_window(ctx, &status));
+        }
+        if self.projecting() {
+            // The projector shows only the map; the windows come back after the tour.
+            self.apply_all(commands);
+            problems::window(ctx, &mut self.problems);
+            return;
+        }
         if self.is_open(WindowId::TourEditor) {
             let quote = self.selected_quote();
             commands.extend(self.tours.editor(ctx, &atlas, quote.as_deref()));

@@ -109,6 +109,10 @@ impl AtlasApp {
         {
             c.push(Command::EndTour);
         }
+        ui.checkbox(
+            &mut self.tours.presenter,
+            "Presenter view: notes in a second window, only the map on the projector",
+        );
         if ui.button("Add slide from current view").clicked() {
             c.push(Command::AddSlideFromView);
         }

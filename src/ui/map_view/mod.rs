@@ -71,6 +71,8 @@ pub struct MapInputs<'a> {
     pub legend_open: bool,
     /// Draw the crossing counter over the map (presenting puts it in the timeline's strip).
     pub counter_on_map: bool,
+    /// Only the map (the projector's window in the presenter view): no buttons or legend.
+    pub bare: bool,
 }
 
 /// A drag on the map this frame, in lon/lat, for the pen.
@@ -313,7 +315,9 @@ impl MapView {
             if let Some(item) = self.access(ui, input, &t) {
                 open_item(input.atlas, &t, &item, &mut out);
             }
-            self.controls(ui, input.atlas, t.rect);
+            if !input.bare {
+                self.controls(ui, input.atlas, t.rect);
+            }
             out.commands = self.overlays(ui, input, t.rect);
         }
         out

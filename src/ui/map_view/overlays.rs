@@ -16,6 +16,27 @@ impl MapView {
         rect: Rect,
     ) -> Vec<Command> {
         self.overlay_rects.clear();
+        let mut commands = Vec::new();
+        if !input.bare {
+            commands = self.buttons_and_legend(ui, input, rect);
+        }
+        if input.counter_on_map {
+            let counter = counter(ui, input, rect);
+            self.overlay_rects.push(counter);
+        }
+        let credit = self.credit_line(ui, input, rect);
+        self.overlay_rects.push(credit);
+        if let Some(t) = self.last_transform {
+            let at = rect.left_bottom() + vec2(10.0, -4.0);
+            let bar = super::scale::scale_bar(ui, &t, self.saved.units, at);
+            self.overlay_rects.push(bar);
+        }
+        commands
+    }
+
+    /// The Home and zoom buttons' room, and the legend (or its button); returns the legend's
+    /// commands.
+    fn buttons_and_legend(&mut self, ui: &Ui, input: &MapInputs<'_>, rect: Rect) -> Vec<Command> {
         // The Home and zoom buttons (see `controls`), with a little room around them.
         let corner = rect.left_top();
         self.overlay_rects.push(Rect::from_min_size(
@@ -36,17 +57,6 @@ impl MapView {
                 });
             });
         self.overlay_rects.push(legend.response.rect);
-        if input.counter_on_map {
-            let counter = counter(ui, input, rect);
-            self.overlay_rects.push(counter);
-        }
-        let credit = self.credit_line(ui, input, rect);
-        self.overlay_rects.push(credit);
-        if let Some(t) = self.last_transform {
-            let at = rect.left_bottom() + vec2(10.0, -4.0);
-            let bar = super::scale::scale_bar(ui, &t, self.saved.units, at);
-            self.overlay_rects.push(bar);
-        }
         commands
     }
 

@@ -62,6 +62,9 @@ impl Timeline {
         let time = &mut self.saved.filter.time;
         ui.radio_value(&mut time.mode, TimeMode::Cumulative, "Everything so far");
         let last = ui.radio_value(&mut time.mode, TimeMode::Window, "Only the last");
+        if ui.available_width() < 150.0 {
+            ui.end_row();
+        }
         ui.add_enabled_ui(time.mode == TimeMode::Window, |ui| {
             ui.add(
                 egui::DragValue::new(&mut time.window.count)
@@ -87,6 +90,11 @@ impl Timeline {
     /// Any speed (typed values are not clamped, bad ones refused), loop, and the loop range.
     fn speed_and_loop(&mut self, ui: &mut Ui) {
         let p = &mut self.saved.playback;
+        // The slider and its value are one block: start a new row if it would be cut off.
+        if ui.available_width() < 230.0 {
+            ui.end_row();
+        }
+        ui.spacing_mut().slider_width = 90.0;
         ui.add(
             egui::Slider::new(&mut p.speed, 0.1..=3650.0)
                 .logarithmic(true)

@@ -36,6 +36,11 @@ impl Tours {
                 );
             });
             // Sizes read from the back of a classroom.
+            if self.presenter {
+                // The narration and the buttons are on the teacher's screen.
+                ui.label(RichText::new(&slide.title).strong().size(28.0 * scale));
+                return Vec::new();
+            }
             ui.label(RichText::new(&slide.title).strong().size(24.0 * scale));
             if !slide.narration.is_empty() {
                 ui.label(RichText::new(&slide.narration).size(17.0 * scale));
@@ -56,7 +61,8 @@ impl Tours {
     }
 }
 
-fn buttons(ui: &mut Ui, i: usize, n: usize) -> Vec<Command> {
+/// Previous, next, back to the slide's view, end: on the card and in the presenter view.
+pub(super) fn buttons(ui: &mut Ui, i: usize, n: usize) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let go = |slide| Command::StartTour {

@@ -8,6 +8,7 @@
 mod card;
 mod editor;
 mod present;
+mod presenter;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -60,6 +61,10 @@ pub struct Tours {
     saving: Option<(PathBuf, Job<Result<(), String>>)>,
     /// What is folded away while presenting.
     pub folds: Folds,
+    /// Show the presenter view (a second window) while presenting.
+    pub presenter: bool,
+    /// When presenting began (`ui.input().time`), for the presenter view's clock.
+    pub started_at: Option<f64>,
 }
 
 /// Reads and checks a tour file: refused with its line if it does not parse; ids or quotes

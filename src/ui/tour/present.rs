@@ -42,13 +42,19 @@ impl Fold {
     }
 }
 
-/// Which parts are folded; everything folds when a tour starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which parts are folded; everything folds when a tour starts (or is restored running).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Folds {
     pub details: bool,
     pub timeline: bool,
     pub palette: bool,
     pub legend: bool,
+}
+
+impl Default for Folds {
+    fn default() -> Self {
+        Self::all()
+    }
 }
 
 impl Folds {
