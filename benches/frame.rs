@@ -9,10 +9,14 @@ use event_atlas::atlas::Atlas;
 use event_atlas::model::DataSource;
 
 fn input(frame: u64) -> egui::RawInput {
+    input_sized(frame, 1920.0, 1080.0)
+}
+
+fn input_sized(frame: u64, w: f32, h: f32) -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
+            egui::vec2(w, h),
         )),
         time: Some(frame as f64 / 60.0),
         // Hovering the map, as a user would be.
@@ -70,6 +74,28 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// Presenting slide 2 of the shipped tour at a projector's 1280×720 (the presenter layout:
+/// strips, compact card, the view fitted to the free map).
+fn presenting(c: &mut Criterion) {
+    let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
+    let ctx = egui::Context::default();
+    let mut app = AtlasApp::new(atlas, Persisted::default());
+    app.start_tour(1, true);
+    let mut n = 0;
+    for _ in 0..8 {
+        let _ = ctx.run_ui(input_sized(n, 1280.0, 720.0), |ui| app.show(ui));
+        n += 1;
+    }
+    c.bench_function("frame_1280x720_presenting", |b| {
+        b.iter(|| {
+            n += 1;
+            let out = ctx.run_ui(input_sized(n, 1280.0, 720.0), |ui| app.show(ui));
+            ctx.tessellate(out.shapes, out.pixels_per_point)
+        })
+    });
+    assert!(app.tours.saved.active, "still presenting");
+}
+
 /// The app with imported ACLED-layout events in view (all of them shown), still and while the
 /// cursor moves a day per frame (the clusters are recounted on every day change).
 fn imported(c: &mut Criterion) {
@@ -114,5 +140,5 @@ fn imported(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, imported);
+criterion_group!(benches, frame, presenting, imported);
 criterion_main!(benches);

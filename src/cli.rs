@@ -38,6 +38,28 @@ impl FromStr for Size {
     }
 }
 
+/// A range of dates as `FROM..TO` (each YYYY-MM-DD, YYYY-MM or YYYY), both included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateRange {
+    pub from: crate::model::PartialDate,
+    pub to: crate::model::PartialDate,
+}
+
+impl FromStr for DateRange {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (a, b) = s
+            .split_once("..")
+            .ok_or_else(|| format!("{s:?}: expected FROM..TO, e.g. 2021-06-20..2021-07-06"))?;
+        let date = |t: &str| t.trim().parse().map_err(|e| format!("{t:?}: {e}"));
+        Ok(Self {
+            from: date(a)?,
+            to: date(b)?,
+        })
+    }
+}
+
 /// Which GPU back-end draws the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Renderer {
@@ -78,6 +100,18 @@ pub struct Cli {
     /// Present the tour from this slide (1 = the first); with --screenshot, render that slide.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub slide: Option<u32>,
+    /// Record the timeline playing over FROM..TO to an animation (with --out) and exit.
+    #[arg(long, value_name = "FROM..TO", requires = "out")]
+    pub animate: Option<DateRange>,
+    /// With --animate: the file to write (.gif, or .png for an animated PNG).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// With --animate: frames per second.
+    #[arg(long, default_value_t = 8.0)]
+    pub fps: f64,
+    /// With --animate: story days per second (default: the range in 8 seconds).
+    #[arg(long, value_name = "DAYS")]
+    pub speed: Option<f64>,
     /// With --tour or --slide: present with the presenter view (notes in a second window).
     #[arg(long)]
     pub presenter: bool,

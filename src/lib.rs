@@ -26,6 +26,7 @@
 //!   └── model      plain serde types, loading, errors
 //!
 //!   check      `event-atlas check` (model, spatial)      cli   the data commands
+//!   media      animations (GIF, APNG) and the handout (PDF), from pixels the app gives
 //!   platform   background jobs, progress, the file dialog (below everything)
 //! ```
 //!
@@ -67,6 +68,7 @@ pub mod check;
 pub mod cli;
 pub mod import;
 pub mod map;
+pub mod media;
 pub mod model;
 pub mod platform;
 pub mod spatial;

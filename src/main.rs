@@ -60,10 +60,12 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         .with_title("Event Atlas")
         .with_inner_size([cli.size.width, cli.size.height])
         .with_min_inner_size([640.0, 420.0]);
-    let capture_dir = cli
-        .screenshot
-        .as_ref()
-        .map(|_| std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id())));
+    if let Some(range) = &cli.animate {
+        // Refuse a bad range or file before a window opens.
+        animation_settings(&cli, range).check()?;
+    }
+    let capture_dir = (cli.screenshot.is_some() || cli.animate.is_some())
+        .then(|| std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id())));
     let options = eframe::NativeOptions {
         viewport,
         renderer: match cli.renderer {
@@ -73,7 +75,7 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         // A screenshot run must not read or write the user's saved view, nor open at the window
         // size the user last left (eframe restores it from storage whatever `--size` says): it
         // gets a storage folder of its own that holds nothing.
-        persist_window: cli.screenshot.is_none(),
+        persist_window: capture_dir.is_none(),
         persistence_path: capture_dir.clone(),
         ..Default::default()
     };
@@ -82,7 +84,7 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(build_app(&cli, cc)?))),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"));
+    .map_err(|e| anyhow::anyhow!("{e}"));
     if let Some(dir) = capture_dir {
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -95,7 +97,7 @@ fn build_app(
     cli: &Cli,
     cc: &eframe::CreationContext<'_>,
 ) -> Result<AtlasApp, Box<dyn std::error::Error + Send + Sync>> {
-    let capture = cli.screenshot.is_some();
+    let capture = cli.screenshot.is_some() || cli.animate.is_some();
     let saved = if capture {
         // Nor the panel sizes and other egui memory the user's runs left behind.
         cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
@@ -120,6 +122,11 @@ fn build_app(
     }
     for path in &cli.open {
         app.open_data(path.clone());
+    }
+    if let (Some(range), Some(out)) = (&cli.animate, &cli.out) {
+        let settings = animation_settings(cli, range);
+        let plan = event_atlas::ui::animate::plan_for(&app.atlas, &settings.saved)?;
+        app.start_recording(plan, out.clone(), true);
     }
     if let Some(path) = &cli.screenshot {
         app = app.with_screenshot(ScreenshotJob::new(path.clone()));
@@ -155,5 +162,46 @@ fn apply_cli(app: &mut AtlasApp, cli: &Cli) {
         && let Err(e) = app.select(what)
     {
         warn(app, e);
+    }
+}
+
+/// `--animate`'s settings as the export window's.
+struct AnimationArgs {
+    saved: event_atlas::ui::animate::AnimationSaved,
+    out: PathBuf,
+}
+
+fn animation_settings(cli: &Cli, range: &cli::DateRange) -> AnimationArgs {
+    let days = (range.to.last_day_number() + 1 - range.from.first_day_number()) as f64;
+    let saved = event_atlas::ui::animate::AnimationSaved {
+        span: event_atlas::ui::animate::Span::Custom,
+        from: range.from.to_string(),
+        to: range.to.to_string(),
+        fps: cli.fps,
+        speed: cli.speed.unwrap_or(days / 8.0),
+        path: String::new(),
+    };
+    AnimationArgs {
+        saved,
+        out: cli.out.clone().unwrap_or_default(),
+    }
+}
+
+impl AnimationArgs {
+    /// The range, pace and file checked without the story: a clear message, no window.
+    fn check(&self) -> anyhow::Result<()> {
+        use event_atlas::media::{Format, FramePlan};
+        Format::of(&self.out)?;
+        let s = &self.saved;
+        let day = |t: &str| t.parse::<event_atlas::model::PartialDate>();
+        let (from, to) = (day(&s.from)?, day(&s.to)?);
+        let (lo, hi) = (from.first_day_number(), to.last_day_number() + 1);
+        FramePlan::new(lo as f64, hi as f64, s.fps, s.speed)?;
+        let dir = self.out.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            anyhow::bail!("{}: no such folder to write into", dir.display());
+        }
+        Ok(())
     }
 }

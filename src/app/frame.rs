@@ -25,7 +25,7 @@ impl AtlasApp {
         self.timeline.advance(ui, &atlas);
         self.refresh();
         self.background_work(ui.ctx());
-        if !self.projecting() {
+        if self.chrome() {
             let commands = egui::Panel::top("menu").show(ui, |ui| self.menu(ui)).inner;
             self.apply_all(commands);
         }
@@ -34,6 +34,7 @@ impl AtlasApp {
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_panel(ui));
         self.over_map(ui);
         self.windows_ui(ui.ctx());
+        self.record_step(ui);
     }
 
     /// Theme, text size (restored once), and the window title: the story's.
@@ -123,7 +124,7 @@ impl AtlasApp {
 
     /// The details panel on the right: a picked cluster's events, or the selection's.
     fn side_panel(&mut self, ui: &mut Ui) {
-        if !self.is_open(WindowId::SidePanel) || self.projecting() {
+        if !self.is_open(WindowId::SidePanel) || !self.chrome() {
             return;
         }
         if self.folded(Fold::Details) {
@@ -162,7 +163,7 @@ impl AtlasApp {
     /// The timeline panel at the bottom.
     fn timeline_panel(&mut self, ui: &mut Ui) {
         self.timeline.hidden_items = self.derived.visible.concealed.items.clone();
-        if !self.is_open(WindowId::Timeline) || self.projecting() {
+        if !self.is_open(WindowId::Timeline) || !self.chrome() {
             return;
         }
         if self.folded(Fold::Timeline) {
@@ -243,6 +244,8 @@ impl AtlasApp {
             legend_open: self.is_open(WindowId::Legend) && !self.folded(Fold::Legend),
             counter_on_map: !self.folded(Fold::Timeline) && !self.projecting(),
             bare: self.projecting(),
+            controls: self.chrome(),
+            pointer: self.recorder.is_none(),
         };
         let out = self.map.ui(ui, &input, self.basemap.tiles_mut());
         self.route_map(out);
@@ -281,7 +284,7 @@ impl AtlasApp {
         let Some(t) = self.map.last_transform else {
             return;
         };
-        if !self.projecting() {
+        if self.chrome() {
             self.map_tools(ui, t.rect);
         }
         if self.quizzes.saved.active {
@@ -340,10 +343,10 @@ impl AtlasApp {
             status.extend(self.derived.counter.lines.iter().cloned());
             commands.extend(self.tours.presenter_window(ctx, &status));
         }
-        if self.projecting() {
-            // The projector shows only the map; the windows come back after the tour.
+        if !self.chrome() {
+            // The projector shows only the map, and so do the frames of an animation; the
+            // windows come back afterwards.
             self.apply_all(commands);
-            problems::window(ctx, &mut self.problems);
             return;
         }
         if self.is_open(WindowId::TourEditor) {
@@ -365,6 +368,11 @@ impl AtlasApp {
         }
         if self.is_open(WindowId::ExportPng) {
             commands.extend(export::window(ctx, &mut self.export_path));
+        }
+        if self.is_open(WindowId::ExportAnimation) {
+            let progress = self.recorder.as_ref().map(|r| r.progress());
+            let a = &mut self.animation;
+            commands.extend(crate::ui::animate::window(ctx, &atlas, a, progress));
         }
         if self.is_open(WindowId::OpenStory) {
             commands.extend(self.stories.window(ctx));

@@ -71,6 +71,13 @@ impl AtlasApp {
             c.push(Command::Open(WindowId::ExportPng));
             ui.close();
         }
+        let animation = ui
+            .button("Export animation…")
+            .on_hover_text("The timeline playing over a range of days, as a GIF for slides");
+        if animation.clicked() {
+            c.push(Command::Open(WindowId::ExportAnimation));
+            ui.close();
+        }
         c
     }
 

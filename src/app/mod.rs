@@ -11,6 +11,7 @@ mod classroom;
 mod derived;
 mod frame;
 mod menu;
+mod record;
 mod saved;
 mod story;
 
@@ -80,6 +81,10 @@ pub struct AtlasApp {
     pub search: crate::ui::search::Search,
     /// Where File › Export view as PNG writes.
     pub export_path: String,
+    /// File › Export animation's settings.
+    pub animation: crate::ui::animate::AnimationSaved,
+    /// A recording under way (the window shows only the map meanwhile).
+    pub recorder: Option<crate::ui::animate::Recorder>,
     /// Problems (shown in a window; the app keeps running on what loaded).
     pub problems: Vec<String>,
     /// A line for the menu bar ("saved lesson.png").
@@ -137,6 +142,8 @@ impl AtlasApp {
                 ..Stories::default()
             },
             export_path: saved.export_path,
+            animation: saved.animation,
+            recorder: None,
             problems,
             status: None,
             highlighted: Highlighted::default(),
@@ -175,6 +182,7 @@ impl AtlasApp {
             layers: self.layers.saved(),
             basemap: self.basemap.saved.clone(),
             export_path: self.export_path.clone(),
+            animation: self.animation.clone(),
         }
     }
 

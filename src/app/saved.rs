@@ -47,6 +47,8 @@ pub struct Persisted {
     pub basemap: Basemap,
     /// Where File › Export view as PNG writes.
     pub export_path: String,
+    /// File › Export animation's settings.
+    pub animation: crate::ui::animate::AnimationSaved,
 }
 
 impl Default for Persisted {
@@ -66,6 +68,7 @@ impl Default for Persisted {
             layers: Vec::new(),
             basemap: Basemap::Offline,
             export_path: "event-atlas-view.png".into(),
+            animation: Default::default(),
         }
     }
 }

@@ -26,6 +26,7 @@ pub enum WindowId {
     Layers,
     Article,
     ExportPng,
+    ExportAnimation,
     TourEditor,
     OpenStory,
 }
@@ -84,6 +85,13 @@ pub enum Command {
     SetBasemap(Basemap),
     /// Capture the window to a PNG file (it keeps running).
     ExportPng(PathBuf),
+    /// Record the timeline playing to an animation file.
+    RecordAnimation {
+        plan: crate::media::FramePlan,
+        path: PathBuf,
+    },
+    /// Stop recording; nothing is written.
+    CancelAnimation,
     /// Start presenting the tour at slide `i` (0-based); `instant` jumps to its view.
     StartTour {
         slide: usize,

@@ -8,6 +8,7 @@
 //! [`item_card`], [`legend`], [`imported_panel`], [`card`], [`about`], [`problems`].
 
 pub mod about;
+pub mod animate;
 pub mod article;
 pub mod basemap;
 pub mod card;

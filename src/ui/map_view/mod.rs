@@ -71,8 +71,12 @@ pub struct MapInputs<'a> {
     pub legend_open: bool,
     /// Draw the crossing counter over the map (presenting puts it in the timeline's strip).
     pub counter_on_map: bool,
-    /// Only the map (the projector's window in the presenter view): no buttons or legend.
+    /// Only the map (the projector's window in the presenter view): no legend.
     pub bare: bool,
+    /// The Home and zoom buttons (not on the projector or in an animation's frames).
+    pub controls: bool,
+    /// Hover feedback follows the pointer (not while recording an animation).
+    pub pointer: bool,
 }
 
 /// A drag on the map this frame, in lon/lat, for the pen.
@@ -315,7 +319,7 @@ impl MapView {
             if let Some(item) = self.access(ui, input, &t) {
                 open_item(input.atlas, &t, &item, &mut out);
             }
-            if !input.bare {
+            if input.controls {
                 self.controls(ui, input.atlas, t.rect);
             }
             out.commands = self.overlays(ui, input, t.rect);
@@ -358,7 +362,7 @@ fn interact(
     i.grabbed = (!drawing && response.dragged())
         || (response.hovered()
             && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0));
-    if let Some(pos) = response.hover_pos() {
+    if let Some(pos) = response.hover_pos().filter(|_| input.pointer) {
         i.hovered = story_hit(pos);
         i.hovered_cluster = cluster_at(pos, i.hovered);
         if let Some(c) = i.hovered_cluster {

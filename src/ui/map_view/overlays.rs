@@ -17,8 +17,15 @@ impl MapView {
     ) -> Vec<Command> {
         self.overlay_rects.clear();
         let mut commands = Vec::new();
+        if input.controls {
+            // The Home and zoom buttons (see `controls`), with a little room around them.
+            let corner = rect.left_top();
+            let home = Rect::from_min_size(corner + vec2(6.0, 6.0), vec2(78.0, 36.0));
+            let zoom = Rect::from_min_size(corner + vec2(6.0, 40.0), vec2(42.0, 66.0));
+            self.overlay_rects.extend([home, zoom]);
+        }
         if !input.bare {
-            commands = self.buttons_and_legend(ui, input, rect);
+            commands = self.legend(ui, input, rect);
         }
         if input.counter_on_map {
             let counter = counter(ui, input, rect);
@@ -34,19 +41,8 @@ impl MapView {
         commands
     }
 
-    /// The Home and zoom buttons' room, and the legend (or its button); returns the legend's
-    /// commands.
-    fn buttons_and_legend(&mut self, ui: &Ui, input: &MapInputs<'_>, rect: Rect) -> Vec<Command> {
-        // The Home and zoom buttons (see `controls`), with a little room around them.
-        let corner = rect.left_top();
-        self.overlay_rects.push(Rect::from_min_size(
-            corner + vec2(6.0, 6.0),
-            vec2(78.0, 36.0),
-        ));
-        self.overlay_rects.push(Rect::from_min_size(
-            corner + vec2(6.0, 40.0),
-            vec2(42.0, 66.0),
-        ));
+    /// The legend (or its button); returns its commands.
+    fn legend(&mut self, ui: &Ui, input: &MapInputs<'_>, rect: Rect) -> Vec<Command> {
         let mut commands = Vec::new();
         let legend = egui::Area::new(egui::Id::unique("map-legend"))
             .fixed_pos(rect.left_bottom() + vec2(10.0, -38.0))
