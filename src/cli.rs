@@ -112,6 +112,9 @@ pub struct Cli {
     /// With --animate: story days per second (default: the range in 8 seconds).
     #[arg(long, value_name = "DAYS")]
     pub speed: Option<f64>,
+    /// Write the printable handout (a page per tour slide, the quiz and its key) and exit.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub handout: Option<PathBuf>,
     /// With --tour or --slide: present with the presenter view (notes in a second window).
     #[arg(long)]
     pub presenter: bool,

@@ -64,7 +64,10 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         // Refuse a bad range or file before a window opens.
         animation_settings(&cli, range).check()?;
     }
-    let capture_dir = (cli.screenshot.is_some() || cli.animate.is_some())
+    if let Some(path) = &cli.handout {
+        writable_folder(path)?;
+    }
+    let capture_dir = (cli.screenshot.is_some() || cli.animate.is_some() || cli.handout.is_some())
         .then(|| std::env::temp_dir().join(format!("event-atlas-capture-{}", std::process::id())));
     let options = eframe::NativeOptions {
         viewport,
@@ -97,7 +100,7 @@ fn build_app(
     cli: &Cli,
     cc: &eframe::CreationContext<'_>,
 ) -> Result<AtlasApp, Box<dyn std::error::Error + Send + Sync>> {
-    let capture = cli.screenshot.is_some() || cli.animate.is_some();
+    let capture = cli.screenshot.is_some() || cli.animate.is_some() || cli.handout.is_some();
     let saved = if capture {
         // Nor the panel sizes and other egui memory the user's runs left behind.
         cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
@@ -127,6 +130,12 @@ fn build_app(
         let settings = animation_settings(cli, range);
         let plan = event_atlas::ui::animate::plan_for(&app.atlas, &settings.saved)?;
         app.start_recording(plan, out.clone(), true);
+    }
+    if let Some(path) = &cli.handout {
+        app.start_handout(path.clone(), true);
+        if app.handout.is_none() {
+            return Err(app.problems.last().cloned().unwrap_or_default().into());
+        }
     }
     if let Some(path) = &cli.screenshot {
         app = app.with_screenshot(ScreenshotJob::new(path.clone()));
@@ -197,11 +206,16 @@ impl AnimationArgs {
         let (from, to) = (day(&s.from)?, day(&s.to)?);
         let (lo, hi) = (from.first_day_number(), to.last_day_number() + 1);
         FramePlan::new(lo as f64, hi as f64, s.fps, s.speed)?;
-        let dir = self.out.parent().filter(|d| !d.as_os_str().is_empty());
-        let dir = dir.unwrap_or(Path::new("."));
-        if !dir.is_dir() {
-            anyhow::bail!("{}: no such folder to write into", dir.display());
-        }
-        Ok(())
+        writable_folder(&self.out)
     }
+}
+
+/// The folder `path` goes in exists (an output is refused before any work, not after).
+fn writable_folder(path: &Path) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        anyhow::bail!("{}: no such folder to write into", dir.display());
+    }
+    Ok(())
 }

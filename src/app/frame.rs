@@ -35,6 +35,7 @@ impl AtlasApp {
         self.over_map(ui);
         self.windows_ui(ui.ctx());
         self.record_step(ui);
+        self.handout_step(ui);
     }
 
     /// Theme, text size (restored once), and the window title: the story's.
@@ -60,6 +61,7 @@ impl AtlasApp {
     /// them), drawing undo / redo, and Esc to clear the selection.
     fn keys(&mut self, ui: &Ui) {
         use egui::Modifiers;
+        self.capture_keys(ui);
         if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
             let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
             ui.ctx()
@@ -243,9 +245,9 @@ impl AtlasApp {
             tile_credit: self.basemap.credit().map(str::to_owned),
             legend_open: self.is_open(WindowId::Legend) && !self.folded(Fold::Legend),
             counter_on_map: !self.folded(Fold::Timeline) && !self.projecting(),
-            bare: self.projecting(),
+            bare: self.projecting() || self.handout.is_some(),
             controls: self.chrome(),
-            pointer: self.recorder.is_none(),
+            pointer: self.recorder.is_none() && self.handout.is_none(),
         };
         let out = self.map.ui(ui, &input, self.basemap.tiles_mut());
         self.route_map(out);
@@ -295,7 +297,8 @@ impl AtlasApp {
                 self.quiz_action(a);
             }
         }
-        if self.tours.saved.active {
+        // A handout pictures the map alone: the slide's words are on its page.
+        if self.tours.saved.active && self.handout.is_none() {
             let (commands, card) = self.tours.card(ui, t.rect, self.text_scale);
             self.keep_clear(card);
             self.apply_all(commands);
@@ -368,6 +371,15 @@ impl AtlasApp {
         }
         if self.is_open(WindowId::ExportPng) {
             commands.extend(export::window(ctx, &mut self.export_path));
+        }
+        if self.is_open(WindowId::ExportHandout) {
+            let (open, make) = crate::ui::handout::window(ctx, &mut self.handout_path, None);
+            if !open {
+                self.windows.remove(&WindowId::ExportHandout);
+            }
+            if let Some(path) = make {
+                self.start_handout(path, false);
+            }
         }
         if self.is_open(WindowId::ExportAnimation) {
             let progress = self.recorder.as_ref().map(|r| r.progress());

@@ -78,6 +78,13 @@ impl AtlasApp {
             c.push(Command::Open(WindowId::ExportAnimation));
             ui.close();
         }
+        let handout = ui
+            .button("Export handout (PDF)…")
+            .on_hover_text("A page per slide, a quiz sheet and its answer key, for paper");
+        if handout.clicked() {
+            c.push(Command::Open(WindowId::ExportHandout));
+            ui.close();
+        }
         c
     }
 

@@ -85,6 +85,10 @@ pub struct AtlasApp {
     pub animation: crate::ui::animate::AnimationSaved,
     /// A recording under way (the window shows only the map meanwhile).
     pub recorder: Option<crate::ui::animate::Recorder>,
+    /// Where File › Export handout writes.
+    pub handout_path: String,
+    /// A handout being made (the window shows only the map meanwhile).
+    pub handout: Option<crate::ui::handout::HandoutJob>,
     /// Problems (shown in a window; the app keeps running on what loaded).
     pub problems: Vec<String>,
     /// A line for the menu bar ("saved lesson.png").
@@ -144,6 +148,8 @@ impl AtlasApp {
             export_path: saved.export_path,
             animation: saved.animation,
             recorder: None,
+            handout_path: saved.handout_path,
+            handout: None,
             problems,
             status: None,
             highlighted: Highlighted::default(),
@@ -183,6 +189,7 @@ impl AtlasApp {
             basemap: self.basemap.saved.clone(),
             export_path: self.export_path.clone(),
             animation: self.animation.clone(),
+            handout_path: self.handout_path.clone(),
         }
     }
 

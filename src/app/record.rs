@@ -8,13 +8,97 @@ use super::AtlasApp;
 use crate::media::FramePlan;
 use crate::timeline::TimeMode;
 use crate::ui::animate::{RecStep, Recorder};
+use crate::ui::handout::{HandoutJob, HandoutStep, handout_of};
 use crate::ui::{Command, WindowId};
 
 impl AtlasApp {
     /// Whether the window shows its menus, panels and tools: not while it is the projector's
     /// (presenter view) or being recorded.
     pub fn chrome(&self) -> bool {
-        !self.projecting() && self.recorder.is_none()
+        !self.projecting() && self.recorder.is_none() && self.handout.is_none()
+    }
+
+    /// Starts a handout to `path`: pictures each slide's map, then writes; `close_after` quits
+    /// when written (`--handout`).
+    pub fn start_handout(&mut self, path: PathBuf, close_after: bool) {
+        if self.tours.is_empty() && self.quizzes.is_empty() {
+            let e = "nothing to print: the story has no tour and no quiz".to_string();
+            if close_after {
+                eprintln!("error: {e}");
+            }
+            self.apply(Command::Problem(e));
+            return;
+        }
+        let mut job = HandoutJob::new(path, self.tours.len());
+        job.close_after = close_after;
+        job.resume = self.tours.saved.active.then_some(self.tours.saved.slide);
+        self.handout = Some(job);
+        self.windows.remove(&WindowId::ExportHandout);
+    }
+
+    /// One frame of a handout: show a slide, picture it, write, report.
+    pub(super) fn handout_step(&mut self, ui: &egui::Ui) {
+        let Some(job) = &mut self.handout else {
+            return;
+        };
+        let (done, total) = job.progress();
+        let title = format!("Handout: slide {done} of {total} (Esc cancels) — Event Atlas");
+        ui.ctx()
+            .send_viewport_cmd(egui::ViewportCommand::Title(title));
+        match job.step(ui.ctx()) {
+            HandoutStep::Show(i) => self.start_tour(i, true),
+            HandoutStep::Pending => {}
+            HandoutStep::Write => {
+                let pictures = std::mem::take(&mut job.pictures);
+                let h = handout_of(
+                    &self.atlas,
+                    self.tours.tour.as_ref(),
+                    self.quizzes.quiz.as_ref(),
+                    pictures,
+                );
+                job.write(h);
+            }
+            HandoutStep::Done { message, close } => {
+                let resume = job.resume;
+                self.handout = None;
+                self.finish_capture(message, close);
+                if close {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                match resume {
+                    Some(i) => self.start_tour(i, true),
+                    None => self.end_tour(),
+                }
+            }
+        }
+    }
+
+    /// The end of a recording or a handout: the title back, the message given, or quit.
+    fn finish_capture(&mut self, message: String, close: bool) {
+        self.title.clear(); // the story's title comes back
+        if close {
+            eprintln!("{message}");
+        } else if message.starts_with("error") {
+            self.apply(Command::Problem(message));
+        } else {
+            self.status = Some(message);
+        }
+    }
+
+    /// Esc during a recording or a handout cancels it (before the tour or the selection can
+    /// take the key).
+    pub(super) fn capture_keys(&mut self, ui: &egui::Ui) {
+        if self.recorder.is_none() && self.handout.is_none() {
+            return;
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            if let Some(r) = &mut self.recorder {
+                r.cancel();
+            }
+            if let Some(h) = &mut self.handout {
+                h.cancel();
+            }
+        }
     }
 
     /// Starts recording `plan` to `path`; `close_after` quits when written (`--animate`).
@@ -35,9 +119,6 @@ impl AtlasApp {
         let Some(r) = &mut self.recorder else {
             return;
         };
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            r.cancel();
-        }
         let (done, total) = r.progress();
         let step = r.step(ui.ctx());
         let title = format!("Recording {done} of {total} (Esc cancels) — Event Atlas");
@@ -54,14 +135,9 @@ impl AtlasApp {
             RecStep::Pending => {}
             RecStep::Done { message, close } => {
                 self.recorder = None;
-                self.title.clear(); // the story's title comes back
+                self.finish_capture(message, close);
                 if close {
-                    eprintln!("{message}");
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                } else if message.starts_with("error") {
-                    self.apply(Command::Problem(message));
-                } else {
-                    self.status = Some(message);
                 }
             }
         }

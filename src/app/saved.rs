@@ -49,6 +49,8 @@ pub struct Persisted {
     pub export_path: String,
     /// File › Export animation's settings.
     pub animation: crate::ui::animate::AnimationSaved,
+    /// Where File › Export handout writes.
+    pub handout_path: String,
 }
 
 impl Default for Persisted {
@@ -69,6 +71,7 @@ impl Default for Persisted {
             basemap: Basemap::Offline,
             export_path: "event-atlas-view.png".into(),
             animation: Default::default(),
+            handout_path: "lesson.pdf".into(),
         }
     }
 }

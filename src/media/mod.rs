@@ -3,8 +3,12 @@
 //! written here, atomically.
 
 mod animation;
+mod handout;
 
 pub use animation::{AnimationWriter, Format, FramePlan};
+pub use handout::{
+    Handout, Picture, Placed, QuizItem, SlidePage, handout_pdf, layout, write_handout,
+};
 
 use std::path::Path;
 

@@ -27,6 +27,7 @@ pub enum WindowId {
     Article,
     ExportPng,
     ExportAnimation,
+    ExportHandout,
     TourEditor,
     OpenStory,
 }

@@ -15,6 +15,7 @@ pub mod card;
 mod command;
 pub mod draw;
 pub mod export;
+pub mod handout;
 pub mod imported_panel;
 pub mod item_card;
 pub mod keys;

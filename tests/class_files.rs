@@ -1,5 +1,6 @@
-//! File › Export animation…: its ranges from the story, bad settings refused with a reason,
-//! recording hides everything but the map, and Cancel leaves no file.
+//! Files for a class: File › Export animation… (its ranges from the story, bad settings refused
+//! with a reason, recording hides everything but the map, Cancel leaves no file) and File ›
+//! Export handout (PDF)… (a page per slide, the quiz sheet and its key).
 
 mod common;
 
@@ -89,4 +90,82 @@ fn recording_shows_only_the_map_and_cancel_writes_nothing() {
         "no temp file"
     );
     assert!(h.query_by_label("File").is_some(), "the menu is back");
+}
+
+#[test]
+fn the_handout_has_every_slide_the_quiz_and_its_answers() {
+    use event_atlas::media::{Placed, layout, write_handout};
+    use event_atlas::ui::handout::handout_of;
+    let h = harness();
+    let app = h.state();
+    let handout = handout_of(
+        &app.atlas,
+        app.tours.tour.as_ref(),
+        app.quizzes.quiz.as_ref(),
+        Vec::new(),
+    );
+    let slides = app.tours.len();
+    assert_eq!(handout.slides.len(), slides);
+    let answers: Vec<&str> = handout.quiz.iter().map(|q| q.answer.as_str()).collect();
+    assert!(answers.contains(&"Badakhshan or Takhar"), "{answers:?}");
+    assert!(answers.contains(&"More than 1,000"));
+    assert!(answers.contains(&"Tajikistan"));
+    assert!(answers.iter().any(|a| a.contains("2001")), "a date answer");
+    let pages = layout(&handout).expect("layout");
+    let text = |p: &[Placed]| {
+        p.iter()
+            .filter_map(|x| match x {
+                Placed::Text { text, .. } => Some(text.clone()),
+                Placed::Picture { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // A page per slide, then the sheet, then the key on pages of its own.
+    assert!(text(&pages[0]).contains(&app.tours.tour.as_ref().expect("tour").slides[0].title));
+    let key = pages
+        .iter()
+        .position(|p| text(p).contains("Answer key"))
+        .expect("key");
+    assert!(key > slides);
+    assert!(!text(&pages[key - 1]).contains("Answer key"));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("lesson.pdf");
+    write_handout(&path, &handout).expect("write");
+    assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_handout_shows_only_the_map_and_cancel_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("lesson.pdf");
+    let mut h = harness();
+    h.state_mut().apply(Command::Open(WindowId::ExportHandout));
+    h.run_steps(3);
+    h.state_mut().handout_path = out.display().to_string();
+    h.get_by_label("Make the handout").click();
+    h.run_steps(4);
+    assert!(h.state().handout.is_some());
+    assert!(h.query_by_label("File").is_none(), "no menu");
+    assert!(h.state().tours.saved.active, "the first slide is shown");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(4);
+    assert!(h.state().handout.is_none());
+    assert!(!h.state().tours.saved.active, "back as before");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_story_with_nothing_to_print_is_refused() {
+    let mut h = harness();
+    h.state_mut().tours.tour = None;
+    h.state_mut().quizzes.quiz = None;
+    h.state_mut().start_handout("lesson.pdf".into(), false);
+    assert!(h.state().handout.is_none());
+    assert!(
+        h.state()
+            .problems
+            .iter()
+            .any(|p| p.contains("nothing to print"))
+    );
 }
