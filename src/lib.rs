@@ -31,8 +31,8 @@
 //! ```
 //!
 //! A module imports only from modules below it: [`model`], [`spatial`], [`timeline`],
-//! [`import`] and [`platform`] never import [`atlas`], [`map`], [`ui`] or [`app`]; [`map`]
-//! never imports [`ui`]; [`ui`] never imports [`app`]. There are no cycles between top-level
+//! [`import`], [`media`] and [`platform`] never import [`atlas`], [`map`], [`ui`] or [`app`];
+//! [`map`] never imports [`ui`]; [`ui`] never imports [`app`]. There are no cycles between top-level
 //! modules, and only [`ui`], [`map`] and [`app`] use egui.
 //!
 //! # Features and commands

@@ -193,3 +193,63 @@ fn after_the_answer_everything_comes_back() {
     assert!(shows(&h, "nearly 1,600"), "{:?}", screen_text(&h));
     assert!(shows(&h, "Crossing, 5 July 2021: more than 1,000"));
 }
+
+/// The controls in the accessibility tree that a screen reader could not name.
+fn unnamed_controls(h: &Harness<'_, AtlasApp>) -> Vec<String> {
+    use egui::accesskit::Role;
+    let controls = [
+        Role::Button,
+        Role::CheckBox,
+        Role::RadioButton,
+        Role::TextInput,
+        Role::Slider,
+        Role::SpinButton,
+        Role::ComboBox,
+        Role::Link,
+        Role::MenuItem,
+        Role::ListBoxOption,
+        Role::Switch,
+    ];
+    h.root()
+        .children_recursive()
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            // A value ("8", typed text) says what is in a control, not what it is for.
+            let named = node.label().is_some_and(|l| !l.trim().is_empty());
+            (controls.contains(&node.role()) && !named).then(|| format!("{n:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_control_has_an_accessible_name() {
+    let mut h = harness();
+    let check = |h: &mut Harness<'_, AtlasApp>, when: &str| {
+        h.run_steps(3);
+        let unnamed = unnamed_controls(h);
+        assert!(unnamed.is_empty(), "{when}: {unnamed:#?}");
+    };
+    check(&mut h, "at start");
+    // The drawing palette with the pen (colour swatches, width).
+    h.state_mut().drawing.settings.tool = event_atlas::ui::draw::Tool::Pen;
+    check(&mut h, "with the pen");
+    h.state_mut().drawing.settings.tool = event_atlas::ui::draw::Tool::Pan;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    check(&mut h, "searching");
+    h.key_press(Key::Escape);
+    h.state_mut().start_tour(1, true);
+    check(&mut h, "presenting");
+    h.state_mut().start_quiz();
+    check(&mut h, "in the quiz");
+    for w in [
+        event_atlas::ui::WindowId::Layers,
+        event_atlas::ui::WindowId::ExportAnimation,
+        event_atlas::ui::WindowId::ExportHandout,
+        event_atlas::ui::WindowId::TourEditor,
+        event_atlas::ui::WindowId::OpenStory,
+        event_atlas::ui::WindowId::Article,
+    ] {
+        h.state_mut().apply(event_atlas::ui::Command::Open(w));
+        check(&mut h, &format!("{w:?} open"));
+    }
+}

@@ -214,3 +214,24 @@ fn the_shipped_tour_tells_the_story_in_checked_quotes() {
             .is_some_and(|s| s.time.is_some_and(|t| t.date.year == 2021))
     );
 }
+
+/// A slide that highlights an event with no place on the map is reported with its line: the
+/// slide could not show it.
+#[test]
+fn a_slide_highlighting_an_event_with_no_place_is_reported() {
+    let source = event_atlas::model::DataSource::Embedded;
+    let mut ds = Dataset::load(source).expect("data");
+    let id = ds.events[0].id.clone();
+    ds.events[0].places.clear();
+    let text = format!(
+        "{{\n  \"title\": \"t\",\n  \"slides\": [\n    {{\n      \"id\": \"s1\",\n      \"title\": \"One\",\n      \"narration\": \"\",\n      \"quotes\": [],\n      \"view\": {{ \"fit\": [\"AF-BDS\"] }},\n      \"highlight\": {{ \"events\": [\"{id}\"] }}\n    }}\n  ]\n}}\n"
+    );
+    let tour = event_atlas::model::Tour::parse("my-tour.json", &text).expect("parses");
+    let errors = event_atlas::check::check_tour(&tour, "my-tour.json", &text, &ds);
+    let e = errors
+        .iter()
+        .map(ToString::to_string)
+        .find(|e| e.contains("no place on the map"));
+    let e = e.unwrap_or_else(|| panic!("{errors:?}"));
+    assert!(e.contains("my-tour.json:"), "{e}");
+}

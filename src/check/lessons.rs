@@ -117,6 +117,22 @@ fn unknown_highlights<'h>(h: &'h Highlight, ds: &Dataset) -> Vec<(&'static str, 
     .collect()
 }
 
+/// Highlighted events with no place on the map: nothing for the slide to show or fit its view
+/// to. `(index, id)`.
+fn unplaced_events<'h>(h: &'h Highlight, ds: &Dataset) -> Vec<(usize, &'h str)> {
+    h.events
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| {
+            ds.events
+                .iter()
+                .find(|e| &e.id == *id)
+                .is_some_and(|e| !e.places.iter().any(|p| ds.place(p).is_some()))
+        })
+        .map(|(k, id)| (k, id.as_str()))
+        .collect()
+}
+
 /// Checks a tour against the dataset it is shown with: unique slide ids, quotes verbatim in the
 /// article, ids that resolve, views in range. `name` and `text` are the tour file's, for lines.
 pub fn check_tour(tour: &Tour, name: &str, text: &str, ds: &Dataset) -> Vec<DataError> {
@@ -159,6 +175,11 @@ pub fn check_tour(tour: &Tour, name: &str, text: &str, ds: &Dataset) -> Vec<Data
                 format!("{path}.view{}", p.suffix),
                 p.msg,
             );
+        }
+        for (k, id) in unplaced_events(&s.highlight, ds) {
+            let msg = format!("event {id:?} has no place on the map: the slide cannot show it");
+            let path = format!("{path}.highlight.events[{k}]");
+            l.fail(&s.id, Some("events"), Some(id), path, msg);
         }
         for (kind, k, id) in unknown_highlights(&s.highlight, ds) {
             let msg = format!("unknown {} {id:?}", kind.trim_end_matches('s'));

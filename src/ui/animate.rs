@@ -347,32 +347,28 @@ fn settings(ui: &mut Ui, atlas: &Atlas, s: &mut AnimationSaved) {
         ui.radio_value(&mut s.span, span, text);
     }
     ui.horizontal(|ui| {
-        ui.radio_value(&mut s.span, Span::Custom, "From");
-        ui.add(
-            egui::TextEdit::singleline(&mut s.from)
-                .hint_text("2021-06-20")
-                .desired_width(90.0),
-        );
-        ui.label("to");
-        ui.add(
-            egui::TextEdit::singleline(&mut s.to)
-                .hint_text("2021-07-06")
-                .desired_width(90.0),
-        );
+        let from = ui.radio_value(&mut s.span, Span::Custom, "From");
+        let edit = egui::TextEdit::singleline(&mut s.from)
+            .hint_text("2021-06-20")
+            .desired_width(90.0);
+        ui.add(edit).labelled_by(from.id);
+        let to = ui.label("to");
+        let edit = egui::TextEdit::singleline(&mut s.to)
+            .hint_text("2021-07-06")
+            .desired_width(90.0);
+        ui.add(edit).labelled_by(to.id);
     });
     ui.horizontal(|ui| {
-        ui.label("Frames per second");
-        ui.add(
-            egui::DragValue::new(&mut s.fps)
-                .range(1.0..=30.0)
-                .speed(0.2),
-        );
-        ui.label("Story days per second");
-        ui.add(
-            egui::DragValue::new(&mut s.speed)
-                .range(0.01..=3650.0)
-                .speed(0.1),
-        );
+        let fps = ui.label("Frames per second");
+        let value = egui::DragValue::new(&mut s.fps)
+            .range(1.0..=30.0)
+            .speed(0.2);
+        ui.add(value).labelled_by(fps.id);
+        let speed = ui.label("Story days per second");
+        let value = egui::DragValue::new(&mut s.speed)
+            .range(0.01..=3650.0)
+            .speed(0.1);
+        ui.add(value).labelled_by(speed.id);
     });
     ui.label(
         RichText::new("The window's size is the animation's: resize it first (or use --size).")

@@ -88,10 +88,12 @@ impl Search {
         let edit = egui::TextEdit::singleline(&mut self.query)
             .hint_text("Place, province, country or event")
             .desired_width(f32::INFINITY);
-        let r = ui.add(edit);
-        r.widget_info(|| {
-            egui::WidgetInfo::text_edit(true, "", "", "Search for a place on the map")
-        });
+        let r = ui
+            .horizontal(|ui| {
+                let name = ui.label("Find");
+                ui.add(edit).labelled_by(name.id)
+            })
+            .inner;
         if std::mem::take(&mut self.focus) {
             r.request_focus();
         }

@@ -27,6 +27,15 @@ pub enum Tool {
 }
 
 /// Pen colours: Okabe–Ito, told apart by colour-blind students too.
+/// The colours' names, for the tooltip and screen readers.
+pub const COLOR_NAMES: [&str; 5] = [
+    "black",
+    "vermilion",
+    "blue",
+    "bluish green",
+    "reddish purple",
+];
+
 pub const COLORS: [[u8; 3]; 5] = [
     [0x00, 0x00, 0x00],
     [0xD5, 0x5E, 0x00],

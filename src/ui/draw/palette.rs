@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText, Ui, vec2};
 
-use super::{COLORS, Drawing, Tool};
+use super::{COLOR_NAMES, COLORS, Drawing, Tool};
 
 fn swatch_color(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
@@ -45,16 +45,21 @@ impl Drawing {
         });
         if s.tool != Tool::Pan {
             ui.horizontal(|ui| {
-                for c in COLORS {
+                for (c, name) in COLORS.into_iter().zip(COLOR_NAMES) {
                     let (rect, resp) =
                         ui.allocate_exact_size(vec2(18.0, 18.0), egui::Sense::click());
+                    let chosen = s.color == c;
+                    resp.widget_info(|| {
+                        let label = format!("Pen colour: {name}");
+                        egui::WidgetInfo::selected(egui::Role::RadioButton, true, chosen, label)
+                    });
                     ui.painter()
                         .circle_filled(rect.center(), 7.0, swatch_color(c));
                     if s.color == c {
                         let ring = egui::Stroke::new(2.0, Color32::from_gray(40));
                         ui.painter().circle_stroke(rect.center(), 8.5, ring);
                     }
-                    if resp.on_hover_text("Colour").clicked() {
+                    if resp.on_hover_text(name).clicked() {
                         s.color = c;
                     }
                 }

@@ -77,6 +77,8 @@ impl MapView {
             Rect::from_min_size(at + vec2(0.0, 34.0), size),
             egui::Button::new("+"),
         );
+        // Screen readers say what the sign means.
+        plus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom in"));
         if plus.on_hover_text("Zoom in (+, wheel, pinch)").clicked() {
             let _ = self.saved.memory.zoom_in();
         }
@@ -84,6 +86,7 @@ impl MapView {
             Rect::from_min_size(at + vec2(0.0, 66.0), size),
             egui::Button::new("−"),
         );
+        minus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom out"));
         if minus.on_hover_text("Zoom out (−)").clicked() {
             let _ = self.saved.memory.zoom_out();
         }
