@@ -39,6 +39,14 @@ impl AtlasApp {
                 self.shading = s;
                 self.refresh();
             }
+            // Once the map is drawn, home is fitted like a slide: after the overlays settle.
+            Command::Home if self.map.last_transform.is_some() => {
+                self.pending_view = Some(PendingView {
+                    view: self.atlas.data.story.home.clone(),
+                    instant: true,
+                    waited: 0,
+                })
+            }
             Command::Home => self.map.saved.needs_home = true,
             Command::ShowView { view, instant } => {
                 self.pending_view = Some(PendingView {

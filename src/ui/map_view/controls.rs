@@ -45,6 +45,9 @@ impl MapView {
             return;
         }
         let k = read_keys(ui);
+        if k.pan != egui::Vec2::ZERO || k.zoom_in || k.zoom_out {
+            self.rehome = 0;
+        }
         if k.pan != egui::Vec2::ZERO {
             self.pan_by(k.pan);
         }

@@ -24,8 +24,20 @@ pub(super) struct Flight {
 }
 
 impl MapView {
-    /// Sets the story's home view: its box fills `rect` with a margin.
+    /// Sets the story's home view: its box fills the part of `rect` the overlays leave free
+    /// (all of `rect` before the map was first drawn), with a margin.
     pub fn go_home(&mut self, atlas: &Atlas, rect: Rect) {
+        let drawn = self.last_transform.is_some_and(|t| t.rect == rect);
+        if let (HomeView::Fit(r), true) = (atlas.home, drawn)
+            && let Some((center, zoom)) = self.fitting(r)
+        {
+            self.set_view(center, zoom);
+            self.saved.needs_home = false;
+            self.rehome = 0;
+            return;
+        }
+        // Before the overlays are known: the whole map now, refitted once they are.
+        self.rehome = 3;
         let margin = (rect.width().min(rect.height()) * 0.06).max(10.0);
         let zoom = match atlas.home {
             HomeView::Fit(r) => ScreenTransform::fit(r, rect.shrink(margin)).zoom(),
@@ -98,6 +110,7 @@ impl MapView {
     /// Moves smoothly to a unit-Mercator centre and zoom; jumps if the map was never drawn.
     pub fn fly_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
         self.saved.needs_home = false;
+        self.rehome = 0;
         match self.current() {
             Some(from) => {
                 self.flight = Some(Flight {
@@ -114,6 +127,7 @@ impl MapView {
     pub fn jump_to(&mut self, center: geo::Coord<f64>, zoom: f64) {
         self.flight = None;
         self.saved.needs_home = false;
+        self.rehome = 0;
         self.set_view(center, zoom);
     }
 

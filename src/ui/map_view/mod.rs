@@ -146,6 +146,8 @@ pub struct MapView {
     items: Vec<MapItem>,
     /// The item the keyboard has reached (`N` / `P`).
     key_cursor: Option<ItemRef>,
+    /// Frames until a home view set before the overlays were known is fitted again.
+    rehome: u8,
 }
 
 /// The map's layers for one frame.
@@ -194,6 +196,12 @@ impl MapView {
         let rect = ui.available_rect_before_wrap();
         if self.saved.needs_home && rect.width() > 50.0 && rect.height() > 50.0 {
             self.go_home(atlas, rect);
+        } else if self.rehome > 0 {
+            self.rehome -= 1;
+            if self.rehome == 0 {
+                self.go_home(atlas, rect);
+            }
+            ui.ctx().request_repaint();
         }
         self.keyboard(ui, atlas, rect);
         self.step_flight(ui);
@@ -305,9 +313,10 @@ impl MapView {
             self.hovered = i.hovered;
             ui.ctx().request_repaint();
         }
-        // The user takes the map: a flight in progress gives way.
+        // The user takes the map: a flight in progress gives way, and so does a pending home.
         if i.grabbed {
             self.flight = None;
+            self.rehome = 0;
         }
         // Below this the whole world is smaller than the window: nothing more to see.
         if self.saved.memory.zoom() < MIN_ZOOM {
