@@ -12,10 +12,16 @@ pub const QUOTE: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x2E);
 /// Weak text ("Slide 2 of 14", hints): egui's light default is too pale for AA.
 pub const WEAK_TEXT: Color32 = Color32::from_gray(92);
 
-/// egui's light visuals with readable weak text.
+/// The ring around the widget the keyboard (or the pointer) is on: egui's light grey is hard
+/// to see on a projector.
+pub const FOCUS_RING: Color32 = crate::map::style::FOCUS;
+
+/// egui's light visuals with readable weak text and a focus ring that shows.
 pub fn visuals() -> Visuals {
     let mut v = Visuals::light();
     v.weak_text_color = Some(WEAK_TEXT);
+    // Keyboard focus is drawn with the hovered style: make its outline strong.
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, FOCUS_RING);
     v
 }
 
@@ -41,6 +47,8 @@ mod tests {
                 assert!(c >= 4.5, "{what} on {ground}: {c:.2}");
             }
         }
+        // The focus ring stands out from the panel (WCAG's 3:1 for non-text contrast).
+        assert!(contrast(FOCUS_RING, v.panel_fill) >= 3.0);
         for card in [TOUR_CARD, QUIZ_CARD] {
             assert!(contrast(QUOTE, over(card, WORLD_LAND)) >= 4.5);
         }

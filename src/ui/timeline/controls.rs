@@ -17,6 +17,28 @@ fn month_abbrev(d: PartialDate) -> String {
         .collect()
 }
 
+/// Starts a new row unless `need` points fit before the right edge that is really visible
+/// (the panel's layout can be wider than what the side panel leaves of it).
+fn keep_on_screen(ui: &mut Ui, need: f32) {
+    let right = ui.clip_rect().right().min(ui.max_rect().right());
+    if right - ui.cursor().min.x < need {
+        ui.end_row();
+    }
+}
+
+/// A button that moves to the next row rather than be cut off.
+fn fitting_button(ui: &mut Ui, text: String) -> egui::Response {
+    let galley = egui::WidgetText::from(text.as_str()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let width = galley.size().x + ui.spacing().button_padding.x * 2.0 + 4.0;
+    keep_on_screen(ui, width.min(ui.available_width()));
+    ui.add(egui::Button::new(text))
+}
+
 impl Timeline {
     pub(super) fn controls(&mut self, ui: &mut Ui, atlas: &Atlas, vis: &Visible) {
         ui.horizontal_wrapped(|ui| {
@@ -62,9 +84,7 @@ impl Timeline {
         let time = &mut self.saved.filter.time;
         ui.radio_value(&mut time.mode, TimeMode::Cumulative, "Everything so far");
         let last = ui.radio_value(&mut time.mode, TimeMode::Window, "Only the last");
-        if ui.available_width() < 150.0 {
-            ui.end_row();
-        }
+        keep_on_screen(ui, 150.0);
         ui.add_enabled_ui(time.mode == TimeMode::Window, |ui| {
             ui.add(
                 egui::DragValue::new(&mut time.window.count)
@@ -91,9 +111,7 @@ impl Timeline {
     fn speed_and_loop(&mut self, ui: &mut Ui) {
         let p = &mut self.saved.playback;
         // The slider and its value are one block: start a new row if it would be cut off.
-        if ui.available_width() < 230.0 {
-            ui.end_row();
-        }
+        keep_on_screen(ui, 230.0);
         ui.spacing_mut().slider_width = 90.0;
         ui.add(
             egui::Slider::new(&mut p.speed, 0.1..=3650.0)
@@ -107,6 +125,7 @@ impl Timeline {
         if !(p.speed.is_finite() && p.speed >= MIN_SPEED) {
             p.speed = MIN_SPEED.max(if p.speed.is_finite() { p.speed } else { 1.0 });
         }
+        keep_on_screen(ui, 60.0);
         ui.checkbox(&mut p.looping, "Loop");
         match p.range {
             Some((a, b)) => {
@@ -128,8 +147,7 @@ impl Timeline {
         let scales = atlas.scales;
         let (first, last) = atlas.time.span().unwrap_or((0, 0));
         let year = |d: i64| PartialDate::from_day_number(d).year;
-        if ui
-            .button(format!("Whole story {}–{}", year(first), year(last)))
+        if fitting_button(ui, format!("Whole story {}–{}", year(first), year(last)))
             .on_hover_text("Show every event on the axis")
             .clicked()
         {
@@ -143,16 +161,14 @@ impl Timeline {
             month_abbrev(c1),
             c1.year
         );
-        if ui
-            .button(crisis)
+        if fitting_button(ui, crisis)
             .on_hover_text("The span of the article's crossings and their totals")
             .clicked()
         {
             self.set_axis(scales.crisis);
         }
         self.imported_button(ui);
-        if ui
-            .button("Show all")
+        if fitting_button(ui, "Show all".into())
             .on_hover_text("Cursor to the end of the story, everything shown")
             .clicked()
         {
@@ -170,8 +186,7 @@ impl Timeline {
             return;
         };
         let year = |d: i32| PartialDate::from_day_number(i64::from(d)).year;
-        if ui
-            .button(format!("Imported data {}–{}", year(a), year(b)))
+        if fitting_button(ui, format!("Imported data {}–{}", year(a), year(b)))
             .on_hover_text(
                 "The span of the opened data files (their events per day are the pale bars)",
             )
