@@ -29,17 +29,7 @@ pub fn largest_free_rect(
     obstacles: &[Rect<f64>],
     aspect: f64,
 ) -> Option<Rect<f64>> {
-    let inside: Vec<Rect<f64>> = obstacles.iter().filter_map(|o| clip(o, &bounds)).collect();
-    let xs = edges(
-        bounds.min().x,
-        bounds.max().x,
-        inside.iter().flat_map(|o| [o.min().x, o.max().x]),
-    );
-    let ys = edges(
-        bounds.min().y,
-        bounds.max().y,
-        inside.iter().flat_map(|o| [o.min().y, o.max().y]),
-    );
+    let (inside, xs, ys) = grid(&bounds, obstacles);
     let aspect = if aspect.is_finite() && aspect > 0.0 {
         aspect
     } else {
@@ -78,17 +68,7 @@ pub fn largest_free_rect(
 /// assert_eq!(covered, 16.0 + 16.0 - 4.0 + 4.0);
 /// ```
 pub fn covered_area(bounds: Rect<f64>, rects: &[Rect<f64>]) -> f64 {
-    let inside: Vec<Rect<f64>> = rects.iter().filter_map(|o| clip(o, &bounds)).collect();
-    let xs = edges(
-        bounds.min().x,
-        bounds.max().x,
-        inside.iter().flat_map(|o| [o.min().x, o.max().x]),
-    );
-    let ys = edges(
-        bounds.min().y,
-        bounds.max().y,
-        inside.iter().flat_map(|o| [o.min().y, o.max().y]),
-    );
+    let (inside, xs, ys) = grid(&bounds, rects);
     let mut area = 0.0;
     for xw in xs.windows(2) {
         for yw in ys.windows(2) {
@@ -99,6 +79,25 @@ pub fn covered_area(bounds: Rect<f64>, rects: &[Rect<f64>]) -> f64 {
         }
     }
     area
+}
+
+/// The rectangles cut to `bounds`, and the grid their edges and the bounds' make.
+type Grid = (Vec<Rect<f64>>, Vec<f64>, Vec<f64>);
+
+fn grid(bounds: &Rect<f64>, rects: &[Rect<f64>]) -> Grid {
+    let inside: Vec<Rect<f64>> = rects.iter().filter_map(|o| clip(o, bounds)).collect();
+    let (lo, hi) = (bounds.min(), bounds.max());
+    let xs = edges(
+        lo.x,
+        hi.x,
+        inside.iter().flat_map(|o| [o.min().x, o.max().x]),
+    );
+    let ys = edges(
+        lo.y,
+        hi.y,
+        inside.iter().flat_map(|o| [o.min().y, o.max().y]),
+    );
+    (inside, xs, ys)
 }
 
 /// The sorted, distinct edges within `[lo, hi]`, the bounds included.

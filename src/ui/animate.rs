@@ -3,13 +3,14 @@
 //! with progress and Cancel. The settings survive a restart.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
 
 use egui::{ColorImage, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::Command;
+use super::export::PictureSlot;
 use crate::atlas::Atlas;
 use crate::media::{AnimationWriter, FramePlan};
 use crate::model::PartialDate;
@@ -73,7 +74,7 @@ pub struct Recorder {
     next: usize,
     settle: u32,
     requested: bool,
-    slot: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    slot: PictureSlot,
     frames: Option<Sender<Arc<ColorImage>>>,
     receiver: Option<Receiver<Arc<ColorImage>>>,
     path: PathBuf,
@@ -96,7 +97,7 @@ impl Recorder {
             next: 0,
             settle: 0,
             requested: false,
-            slot: Arc::default(),
+            slot: PictureSlot::default(),
             frames: Some(tx),
             receiver: Some(rx),
             path,
@@ -138,7 +139,7 @@ impl Recorder {
             return RecStep::Show(self.plan.day(0));
         }
         if self.requested {
-            let Some(image) = self.slot.lock().ok().and_then(|mut s| s.take()) else {
+            let Some(image) = self.slot.take() else {
                 if self.asked.elapsed() > std::time::Duration::from_secs(10) {
                     self.cancel();
                     return self.done("error: the window gave no picture to record".into());
@@ -162,14 +163,7 @@ impl Recorder {
     fn request(&mut self, ctx: &egui::Context) {
         self.requested = true;
         self.asked = std::time::Instant::now();
-        let slot = self.slot.clone();
-        let repaint = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            if let Ok(mut s) = slot.lock() {
-                *s = Some(image);
-            }
-            repaint.request_repaint();
-        });
+        self.slot.request(ctx);
     }
 
     /// Sends a frame to the encoder, starting it with the first.

@@ -10,6 +10,30 @@ use egui::{Key, Ui};
 use super::{Command, WindowId};
 use crate::platform::{Job, Poll};
 
+/// Where a picture of the window lands when the integration has read it back (a PNG export,
+/// an animation's frame, a handout's map).
+#[derive(Clone, Default)]
+pub struct PictureSlot(Arc<Mutex<Option<Arc<egui::ColorImage>>>>);
+
+impl PictureSlot {
+    /// Asks for a picture of the next frame drawn; it lands here, and a repaint follows.
+    pub fn request(&self, ctx: &egui::Context) {
+        let slot = self.0.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(image);
+            }
+            repaint.request_repaint();
+        });
+    }
+
+    /// The picture, once it has come.
+    pub fn take(&self) -> Option<Arc<egui::ColorImage>> {
+        self.0.lock().ok().and_then(|mut s| s.take())
+    }
+}
+
 /// A pending capture: render a few frames, capture, save (and, for `--screenshot`, quit).
 pub struct ScreenshotJob {
     pub path: PathBuf,
@@ -18,7 +42,7 @@ pub struct ScreenshotJob {
     requested: bool,
     frames: u32,
     /// Filled by the integration once the pixels are read back.
-    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    image: PictureSlot,
     saving: Option<Job<Result<(), String>>>,
 }
 
@@ -38,7 +62,7 @@ impl ScreenshotJob {
             close_after: true,
             requested: false,
             frames: 0,
-            image: Arc::default(),
+            image: PictureSlot::default(),
             saving: None,
         }
     }
@@ -62,7 +86,7 @@ impl ScreenshotJob {
                 close: self.close_after,
             };
         }
-        let shot = self.image.lock().ok().and_then(|mut slot| slot.take());
+        let shot = self.image.take();
         if let Some(image) = shot {
             let path = self.path.clone();
             match Job::spawn("save png", move |_| save_png(&path, &image)) {
@@ -80,14 +104,7 @@ impl ScreenshotJob {
         // A few frames let fonts, layout and the fitted view settle.
         if !self.requested && self.frames >= 6 && !busy {
             self.requested = true;
-            let slot = self.image.clone();
-            let ctx = ui.ctx().clone();
-            ui.ctx().request_screenshot(move |image| {
-                if let Ok(mut s) = slot.lock() {
-                    *s = Some(image);
-                }
-                ctx.request_repaint();
-            });
+            self.image.request(ui.ctx());
         }
         Shot::Pending
     }

@@ -3,10 +3,8 @@
 //! background. The window shows only the map meanwhile; Esc cancels and nothing is written.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
-use egui::ColorImage;
-
+use super::export::PictureSlot;
 use crate::atlas::Atlas;
 use crate::media::{Handout, Picture, QuizItem, SlidePage, write_handout};
 use crate::model::{Answer, Question, Quiz, Tour};
@@ -37,7 +35,7 @@ pub struct HandoutJob {
     next: usize,
     waited: u32,
     requested: bool,
-    slot: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    slot: PictureSlot,
     pub pictures: Vec<Picture>,
     writing: Option<Job<Result<(), String>>>,
     cancelled: bool,
@@ -58,7 +56,7 @@ impl HandoutJob {
             next: 0,
             waited: 0,
             requested: false,
-            slot: Arc::default(),
+            slot: PictureSlot::default(),
             pictures: Vec::new(),
             writing: None,
             cancelled: false,
@@ -119,7 +117,7 @@ impl HandoutJob {
             self.request(ctx);
             return HandoutStep::Pending;
         }
-        if let Some(image) = self.slot.lock().ok().and_then(|mut s| s.take()) {
+        if let Some(image) = self.slot.take() {
             let [w, h] = image.size;
             self.pictures.push(Picture {
                 width: w as u32,
@@ -138,14 +136,7 @@ impl HandoutJob {
 
     fn request(&mut self, ctx: &egui::Context) {
         self.requested = true;
-        let slot = self.slot.clone();
-        let repaint = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            if let Ok(mut s) = slot.lock() {
-                *s = Some(image);
-            }
-            repaint.request_repaint();
-        });
+        self.slot.request(ctx);
     }
 
     /// Writes `handout` in the background (atomically).
