@@ -249,6 +249,8 @@ fn opened_files_and_their_filters_come_back_after_a_restart() {
         Some(path.as_path())
     );
     assert_eq!(h.state().layers.layers[0].filter.actor, "Armed Group A");
+    // Reopened quietly: the Layers window does not pop up over the map at start.
+    assert!(!h.state().is_open(event_atlas::ui::WindowId::Layers));
 }
 
 /// A file dropped on the window, as the windowing layer hands it over.

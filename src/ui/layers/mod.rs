@@ -166,7 +166,13 @@ impl Layers {
         let mut commands = Vec::new();
         for s in saved {
             if s.path.exists() {
-                commands.extend(self.open_with(s.path.clone(), Some(s), atlas));
+                // Files reopened at start load quietly: the Layers window stays as it was.
+                let opened = self.open_with(s.path.clone(), Some(s), atlas);
+                commands.extend(
+                    opened
+                        .into_iter()
+                        .filter(|c| *c != Command::Open(WindowId::Layers)),
+                );
             } else {
                 commands.push(Command::Problem(format!(
                     "{}: the file opened last time is gone; its layer was not restored",
