@@ -128,12 +128,6 @@ impl AtlasApp {
                 self.start_recording(plan, path, false);
                 Vec::new()
             }
-            Command::CancelAnimation => {
-                if let Some(r) = &mut self.recorder {
-                    r.cancel();
-                }
-                Vec::new()
-            }
             Command::ExportPng(path) => {
                 let mut job = crate::ui::export::ScreenshotJob::new(path);
                 job.close_after = false;

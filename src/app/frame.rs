@@ -91,7 +91,7 @@ impl AtlasApp {
         let filter = self.timeline.filter();
         let concealed = self.quizzes.concealed(&self.atlas);
         self.derived
-            .refresh(&self.atlas, filter, self.shading, &concealed);
+            .refresh(&self.atlas, filter, self.shading, concealed);
     }
 
     /// Collects what background work finished: imports, exports, the geocoder, tour files,
@@ -373,7 +373,7 @@ impl AtlasApp {
             commands.extend(export::window(ctx, &mut self.export_path));
         }
         if self.is_open(WindowId::ExportHandout) {
-            let (open, make) = crate::ui::handout::window(ctx, &mut self.handout_path, None);
+            let (open, make) = crate::ui::handout::window(ctx, &mut self.handout_path);
             if !open {
                 self.windows.remove(&WindowId::ExportHandout);
             }
@@ -382,9 +382,8 @@ impl AtlasApp {
             }
         }
         if self.is_open(WindowId::ExportAnimation) {
-            let progress = self.recorder.as_ref().map(|r| r.progress());
             let a = &mut self.animation;
-            commands.extend(crate::ui::animate::window(ctx, &atlas, a, progress));
+            commands.extend(crate::ui::animate::window(ctx, &atlas, a));
         }
         if self.is_open(WindowId::OpenStory) {
             commands.extend(self.stories.window(ctx));

@@ -83,6 +83,15 @@ impl Atlas {
         self.province_items.get(i).map_or(&[], Vec::as_slice)
     }
 
+    /// How many of province `i`'s events and crossings the filter shows (the tooltip's and the
+    /// screen reader's "5 items").
+    pub fn province_shown(&self, i: usize, vis: &Visible) -> usize {
+        self.province_items(i)
+            .iter()
+            .filter(|&&item| vis.item(item).shown())
+            .count()
+    }
+
     /// Events and crossings at one place.
     pub fn items_at_place(&self, id: &str) -> Vec<Item> {
         let events = self

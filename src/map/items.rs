@@ -139,12 +139,7 @@ fn province_items(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<MapI
         if !rect.is_positive() {
             continue;
         }
-        let n = atlas
-            .province_items(i)
-            .iter()
-            .filter(|&&item| vis.item(item).shown())
-            .count();
-        let name = match n {
+        let name = match atlas.province_shown(i, vis) {
             1 => format!("{} province, 1 item", p.name),
             n => format!("{} province, {n} items", p.name),
         };

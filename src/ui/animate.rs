@@ -231,22 +231,19 @@ pub fn span_days(atlas: &Atlas, s: &AnimationSaved) -> Result<(f64, f64), String
     match s.span {
         Span::Crossings => {
             let c = &atlas.data.crossings;
-            let totals = c
-                .totals
-                .iter()
-                .map(|t| (t.start.first_day_number(), t.end.last_day_number()));
-            let each = c.crossings.iter().map(|x| {
-                let end = x.end_date.as_ref().unwrap_or(&x.date);
-                (x.date.first_day_number(), end.last_day_number())
-            });
             let days: Vec<(i64, i64)> = if c.totals.is_empty() {
-                each.collect()
+                let end = |x: &crate::model::Crossing| x.end_date.unwrap_or(x.date);
+                let span = |x: &crate::model::Crossing| {
+                    (x.date.first_day_number(), end(x).last_day_number())
+                };
+                c.crossings.iter().map(span).collect()
             } else {
-                totals.collect()
+                let span =
+                    |t: &crate::model::Total| (t.start.first_day_number(), t.end.last_day_number());
+                c.totals.iter().map(span).collect()
             };
-            let days = days.into_iter();
-            let lo = days.clone().map(|d| d.0).min();
-            let hi = days.map(|d| d.1).max();
+            let lo = days.iter().map(|d| d.0).min();
+            let hi = days.iter().map(|d| d.1).max();
             match (lo, hi) {
                 (Some(lo), Some(hi)) => Ok((lo as f64, hi as f64 + 1.0)),
                 _ => Err("the story has no crossings: choose another range".into()),
@@ -289,24 +286,15 @@ pub fn plan_for(atlas: &Atlas, s: &AnimationSaved) -> Result<FramePlan, String> 
     Ok(plan)
 }
 
-/// The export window: the range, frames per second, speed, the file; Start, or the progress
-/// and Cancel while recording.
-pub fn window(
-    ctx: &egui::Context,
-    atlas: &Atlas,
-    s: &mut AnimationSaved,
-    recording: Option<(usize, usize)>,
-) -> Vec<Command> {
+/// The export window: the range, frames per second, speed, the file, and Record. (While
+/// recording the window is hidden; the title tells the progress and Esc cancels.)
+pub fn window(ctx: &egui::Context, atlas: &Atlas, s: &mut AnimationSaved) -> Vec<Command> {
     let mut open = true;
     let mut commands = Vec::new();
     egui::Window::new("Export animation")
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| {
-            if let Some((done, total)) = recording {
-                commands.extend(progress(ui, done, total));
-                return;
-            }
             settings(ui, atlas, s);
             commands.extend(start_button(ui, atlas, s));
         });
@@ -314,15 +302,6 @@ pub fn window(
         commands.push(Command::Close(super::WindowId::ExportAnimation));
     }
     commands
-}
-
-fn progress(ui: &mut Ui, done: usize, total: usize) -> Vec<Command> {
-    ui.label(format!("Recording frame {done} of {total}…"));
-    ui.add(egui::ProgressBar::new(done as f32 / total.max(1) as f32).show_percentage());
-    if ui.button("Cancel").clicked() {
-        return vec![Command::CancelAnimation];
-    }
-    Vec::new()
 }
 
 /// The range, the pace and the file.

@@ -91,8 +91,6 @@ pub enum Command {
         plan: crate::media::FramePlan,
         path: PathBuf,
     },
-    /// Stop recording; nothing is written.
-    CancelAnimation,
     /// Start presenting the tour at slide `i` (0-based); `instant` jumps to its view.
     StartTour {
         slide: usize,

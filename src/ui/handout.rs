@@ -159,21 +159,13 @@ impl HandoutJob {
 }
 
 /// File › Export handout (PDF)…: where to write, then Make. Returns the path to make.
-pub fn window(
-    ctx: &egui::Context,
-    path: &mut String,
-    progress: Option<(usize, usize)>,
-) -> (bool, Option<PathBuf>) {
+pub fn window(ctx: &egui::Context, path: &mut String) -> (bool, Option<PathBuf>) {
     let mut open = true;
     let mut make = None;
     egui::Window::new("Export handout (PDF)")
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| {
-            if let Some((done, total)) = progress {
-                ui.label(format!("Picturing slide {done} of {total}…"));
-                return;
-            }
             ui.label("One page per tour slide (its map, title, narration, quotes and credits), then a quiz sheet and its answer key.");
             ui.horizontal(|ui| {
                 let f = ui.label("File (.pdf)");

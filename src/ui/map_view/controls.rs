@@ -62,14 +62,16 @@ impl MapView {
         }
     }
 
-    /// Home and zoom buttons in the map's top-left corner.
-    pub(super) fn controls(&mut self, ui: &mut Ui, atlas: &Atlas, rect: Rect) {
+    /// Home and zoom buttons in the map's top-left corner; returns the room they take (with a
+    /// little around them), which labels and fitted views keep clear of.
+    pub(super) fn controls(&mut self, ui: &mut Ui, atlas: &Atlas, rect: Rect) -> Vec<Rect> {
         let at = rect.left_top() + vec2(10.0, 10.0);
         let size = vec2(34.0, 28.0);
         let home = ui.put(
             Rect::from_min_size(at, vec2(70.0, 28.0)),
             egui::Button::new("Home"),
         );
+        let home_room = home.rect.expand(4.0);
         if home
             .on_hover_text("Back to the story's home view (Home / H)")
             .clicked()
@@ -82,6 +84,7 @@ impl MapView {
         );
         // Screen readers say what the sign means.
         plus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom in"));
+        let plus_rect = plus.rect;
         if plus.on_hover_text("Zoom in (+, wheel, pinch)").clicked() {
             let _ = self.saved.memory.zoom_in();
         }
@@ -90,8 +93,10 @@ impl MapView {
             egui::Button::new("−"),
         );
         minus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom out"));
+        let zoom_room = plus_rect.union(minus.rect).expand(4.0);
         if minus.on_hover_text("Zoom out (−)").clicked() {
             let _ = self.saved.memory.zoom_out();
         }
+        vec![home_room, zoom_room]
     }
 }

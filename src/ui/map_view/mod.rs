@@ -328,10 +328,13 @@ impl MapView {
             if let Some(item) = self.access(ui, input, &t) {
                 open_item(input.atlas, &t, &item, &mut out);
             }
-            if input.controls {
-                self.controls(ui, input.atlas, t.rect);
-            }
+            let buttons = if input.controls {
+                self.controls(ui, input.atlas, t.rect)
+            } else {
+                Vec::new()
+            };
             out.commands = self.overlays(ui, input, t.rect);
+            self.overlay_rects.extend(buttons);
         }
         out
     }

@@ -17,13 +17,6 @@ impl MapView {
     ) -> Vec<Command> {
         self.overlay_rects.clear();
         let mut commands = Vec::new();
-        if input.controls {
-            // The Home and zoom buttons (see `controls`), with a little room around them.
-            let corner = rect.left_top();
-            let home = Rect::from_min_size(corner + vec2(6.0, 6.0), vec2(78.0, 36.0));
-            let zoom = Rect::from_min_size(corner + vec2(6.0, 40.0), vec2(42.0, 66.0));
-            self.overlay_rects.extend([home, zoom]);
-        }
         if !input.bare {
             commands = self.legend(ui, input, rect);
         }

@@ -12,12 +12,7 @@ use crate::ui::imported_panel::{date_text, place_text};
 /// "Badakhshan province · 5 items — click to read"
 fn province_text(atlas: &Atlas, vis: &Visible, i: usize) -> String {
     let p = &atlas.data.provinces[i];
-    let n = atlas
-        .province_items(i)
-        .iter()
-        .filter(|&&item| vis.item(item).shown())
-        .count();
-    match n {
+    match atlas.province_shown(i, vis) {
         0 => format!("{} province", p.name),
         1 => format!("{} province · 1 item — click to read", p.name),
         n => format!("{} province · {n} items — click to read", p.name),

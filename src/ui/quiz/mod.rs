@@ -42,6 +42,9 @@ pub struct Quizzes {
     pub quiz: Option<Quiz>,
     /// The verdict on the current question, once answered.
     pub verdict: Option<Verdict>,
+    /// What `concealed` worked out, and for which (running, question, answered): it is asked
+    /// for on every refresh of the filter, and changes only with these.
+    concealed: Option<((bool, usize, bool), Concealed)>,
 }
 
 impl Quizzes {
@@ -118,7 +121,16 @@ impl Quizzes {
     /// cites (and the event a "when" question asks for), the answer place of a map question
     /// with everything that happened there or crossed to or from it, and every count of
     /// people. Nothing once it is answered.
-    pub fn concealed(&self, atlas: &Atlas) -> Concealed {
+    pub fn concealed(&mut self, atlas: &Atlas) -> &Concealed {
+        let key = (self.saved.active, self.saved.index, self.verdict.is_some());
+        let fresh = match self.concealed.take() {
+            Some((k, c)) if k == key => c,
+            _ => self.conceal(atlas),
+        };
+        &self.concealed.insert((key, fresh)).1
+    }
+
+    fn conceal(&self, atlas: &Atlas) -> Concealed {
         let Some(q) = self.question().filter(|_| self.waiting()) else {
             return Concealed::default();
         };
