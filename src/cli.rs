@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::{DataSource, Dataset, write_atomic};
 use crate::spatial::ProvinceIndex;
+use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::geocode::{Geocoder, places_json};
 
 /// Window size as `WIDTHxHEIGHT`.
@@ -229,13 +230,15 @@ pub fn geocode(article: &Path, out: Option<&Path>, data: Option<&Path>) -> anyho
     let ds = Dataset::load(src.clone())?;
     let gazetteer = Dataset::load_gazetteer(&src)?;
     let index = ProvinceIndex::new(&ds.provinces);
+    let world = WorldGazetteer::embedded()?;
     let geocoder = Geocoder::new(
         &ds.countries,
         &ds.provinces,
         &gazetteer,
         &ds.lexicon,
         &index,
-    );
+    )
+    .with_world(&world);
     let result = geocoder.geocode(&text);
     let json = places_json(&result.places)?;
     match out {

@@ -2,6 +2,7 @@
 
 use event_atlas::model::{DataSource, Dataset, Place, PlaceKind};
 use event_atlas::spatial::ProvinceIndex;
+use event_atlas::spatial::gazetteer::WorldGazetteer;
 use event_atlas::spatial::geocode::{GeocodeResult, Geocoder, places_json};
 
 fn geocode(text: &str) -> GeocodeResult {
@@ -9,7 +10,10 @@ fn geocode(text: &str) -> GeocodeResult {
     let ds = Dataset::load(src.clone()).expect("data");
     let gaz = Dataset::load_gazetteer(&src).expect("gazetteer");
     let index = ProvinceIndex::new(&ds.provinces);
-    Geocoder::new(&ds.countries, &ds.provinces, &gaz, &ds.lexicon, &index).geocode(text)
+    let world = WorldGazetteer::embedded().expect("world gazetteer");
+    Geocoder::new(&ds.countries, &ds.provinces, &gaz, &ds.lexicon, &index)
+        .with_world(&world)
+        .geocode(text)
 }
 
 fn find<'a>(r: &'a GeocodeResult, id: &str) -> &'a Place {

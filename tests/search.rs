@@ -69,7 +69,7 @@ fn a_click_on_a_result_selects_it_and_the_gazetteer_follows_the_story() {
     open_with_keys(&mut h);
     wait_idle(&mut h);
     type_text(&mut h, "Taloqan");
-    assert!(shows(&h, "Taloqan · gazetteer"));
+    assert!(shows(&h, "Taloqan, AF · gazetteer"));
     h.key_press(Key::Enter);
     h.run_steps(4);
     assert!(

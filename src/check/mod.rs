@@ -13,7 +13,10 @@ mod story;
 
 pub use lessons::{check_quiz, check_tour};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{DataError, DataSource, Dataset, GazetteerEntry};
+use crate::spatial::gazetteer::WorldGazetteer;
 use checker::Checker;
 
 /// Everything wrong with a story folder; empty means it is fit to ship.
@@ -29,9 +32,39 @@ pub fn check(source: &DataSource) -> Vec<DataError> {
 pub fn load_and_check(source: &DataSource) -> Result<(Dataset, Vec<DataError>), DataError> {
     let dataset = Dataset::load(source.clone())?;
     let gazetteer = Dataset::load_gazetteer(source)?;
-    let mut errors = check_dataset(&dataset, Some(&gazetteer));
+    let world = WorldGazetteer::embedded().map_err(|e| DataError::file(e.file, e.reason))?;
+    let points = capital_points(&dataset, &gazetteer, &world);
+    let mut errors = check_dataset(&dataset, Some(&points));
     errors.extend(check_lessons(&dataset));
     Ok((dataset, errors))
+}
+
+/// Where the story's provincial capitals are, by GeoNames id: from its own gazetteer, else the
+/// world's.
+pub fn capital_points(
+    ds: &Dataset,
+    story: &[GazetteerEntry],
+    world: &WorldGazetteer,
+) -> HashMap<u64, (f64, f64)> {
+    let wanted: HashSet<u64> = ds
+        .provinces
+        .iter()
+        .filter_map(|p| p.capital_geonames_id)
+        .collect();
+    let mut points: HashMap<u64, (f64, f64)> = world
+        .records()
+        .filter_map(|r| {
+            r.geonames_id
+                .filter(|id| wanted.contains(id))
+                .map(|id| (id, (r.lat, r.lon)))
+        })
+        .collect();
+    for e in story {
+        if let Some(id) = e.geonames_id.filter(|id| wanted.contains(id)) {
+            points.insert(id, (e.lat, e.lon));
+        }
+    }
+    points
 }
 
 /// The tour and quiz are checked too, but a broken one never stops the story from loading.
@@ -54,7 +87,7 @@ fn check_lessons(ds: &Dataset) -> Vec<DataError> {
 
 /// Checks a loaded dataset: the manifest, the province set (against the lexicon's list of
 /// subdivisions), the capitals (when the gazetteer is given), and every record.
-pub fn check_dataset(ds: &Dataset, gazetteer: Option<&[GazetteerEntry]>) -> Vec<DataError> {
+pub fn check_dataset(ds: &Dataset, gazetteer: Option<&HashMap<u64, (f64, f64)>>) -> Vec<DataError> {
     let mut c = Checker::new(ds);
     story::check(&mut c, ds);
     provinces::check_set(&mut c, ds);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::checker::Checker;
-use crate::model::{Dataset, GazetteerEntry};
+use crate::model::Dataset;
 use crate::spatial::ProvinceIndex;
 
 const FILE: &str = "boundaries/provinces.geojson";
@@ -51,26 +51,23 @@ pub(super) fn check_set(c: &mut Checker<'_>, ds: &Dataset) {
     }
 }
 
-/// Each capital is in the gazetteer and inside its own province.
-pub(super) fn check_capitals(c: &mut Checker<'_>, ds: &Dataset, gazetteer: &[GazetteerEntry]) {
+/// Each capital is in the gazetteer and inside its own province. `points`: GeoNames id →
+/// (lat, lon), from the story's and the world's gazetteers.
+pub(super) fn check_capitals(c: &mut Checker<'_>, ds: &Dataset, points: &HashMap<u64, (f64, f64)>) {
     let index = ProvinceIndex::new(&ds.provinces);
-    let by_id: HashMap<u64, &GazetteerEntry> = gazetteer
-        .iter()
-        .filter_map(|e| e.geonames_id.map(|id| (id, e)))
-        .collect();
     for (i, p) in ds.provinces.iter().enumerate() {
-        let problem = match p.capital_geonames_id.and_then(|id| by_id.get(&id)) {
+        let problem = match p.capital_geonames_id.and_then(|id| points.get(&id)) {
             None => format!(
                 "capital {:?} (GeoNames {:?}) is not in the gazetteer",
                 p.capital, p.capital_geonames_id
             ),
-            Some(e) => match index.locate(geo::Point::new(e.lon, e.lat)) {
+            Some(&(lat, lon)) => match index.locate(geo::Point::new(lon, lat)) {
                 Some(k) if ds.provinces[k].iso == p.iso => continue,
                 other => format!(
                     "capital {} at {}, {} lies in {:?}, not in its own province {}",
                     p.capital,
-                    e.lat,
-                    e.lon,
+                    lat,
+                    lon,
                     other.map(|k| &ds.provinces[k].iso),
                     p.iso
                 ),

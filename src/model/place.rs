@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// What sort of thing a place is; decides how it is drawn and matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Default, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Country,
@@ -11,6 +13,7 @@ pub enum PlaceKind {
     City,
     Site,
     Border,
+    #[default]
     Region,
 }
 
@@ -29,7 +32,7 @@ impl PlaceKind {
 }
 
 /// One entry of `data/places.json`: the data contract other tools rely on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub id: String,
     pub name: String,

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod border;
 pub mod cluster;
 pub mod free_rect;
+pub mod gazetteer;
 pub mod geocode;
 pub mod lod;
 pub mod mercator;

@@ -2,6 +2,9 @@
 //! event titles first, then the gazetteer, with the geocoder's spelling folding, so
 //! "Mazar-i-Sharif", "Mazār" and "mazar e sharif" all find Mazar-e Sharif.
 
+use std::sync::Arc;
+
+use super::gazetteer::WorldGazetteer;
 use super::geocode::fold;
 use crate::model::{Dataset, GazetteerEntry};
 
@@ -13,6 +16,8 @@ pub enum Target {
     Country(usize),
     Event(usize),
     Gazetteer(usize),
+    /// A record of the world gazetteer.
+    World(u32),
 }
 
 /// One result: what it is, its name, and the spelling that matched when it is another.
@@ -43,6 +48,8 @@ pub struct SearchIndex {
     keys: Vec<Key>,
     names: std::collections::HashMap<Target, String>,
     points: std::collections::HashMap<Target, (f64, f64)>,
+    /// The world gazetteer, searched by prefix in its own index after everything else.
+    world: Option<Arc<WorldGazetteer>>,
 }
 
 impl SearchIndex {
@@ -77,6 +84,11 @@ impl SearchIndex {
                 self.points.insert(Target::Gazetteer(i), (g.lon, g.lat));
             }
         }
+    }
+
+    /// Searches the world gazetteer too (names beginning with the query, big places first).
+    pub fn add_world(&mut self, world: Arc<WorldGazetteer>) {
+        self.world = Some(world);
     }
 
     fn add<'a>(
@@ -147,9 +159,59 @@ impl SearchIndex {
                 at: self.points.get(&k.target).copied(),
             });
         }
+        if let Some(world) = &self.world {
+            let room = limit.saturating_sub(out.len());
+            out.extend(world_hits(world, &q, room));
+        }
         out
     }
 }
+
+/// Up to `limit` world places whose name begins with folded `q`: the name itself first, own
+/// names before alternate ones, then by size.
+fn world_hits(world: &WorldGazetteer, q: &str, limit: usize) -> Vec<Found> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    // (not the whole name, an alternate name, size, record, key): best first.
+    let mut hits: Vec<(bool, bool, u64, u32, String)> = Vec::new();
+    for (key, postings) in world.prefixed(q, WORLD_KEYS_SCANNED) {
+        for p in postings {
+            if let Some(r) = world.record(p.record) {
+                hits.push((key != q, p.alternate, r.population, p.record, key.clone()));
+            }
+        }
+    }
+    hits.sort_by_key(|h| (h.0, h.1, std::cmp::Reverse(h.2), h.3));
+    let mut out: Vec<Found> = Vec::new();
+    for (_, _, _, i, key) in hits {
+        let Some(r) = world.record(i) else { continue };
+        let place = if r.country.is_empty() {
+            r.ascii.to_string()
+        } else {
+            format!("{}, {}", r.ascii, r.country)
+        };
+        // A town and the district named for it, at one point, are one result.
+        let seen = out
+            .iter()
+            .any(|f| f.name == place && f.at == Some((r.lon, r.lat)));
+        if out.len() >= limit || seen {
+            continue;
+        }
+        let target = Target::World(i);
+        out.push(Found {
+            target,
+            matched: (fold(r.name) != key).then(|| key.clone()),
+            name: place,
+            at: Some((r.lon, r.lat)),
+        });
+    }
+    out
+}
+
+/// How many world names beginning with the query are weighed (the index is sorted by name,
+/// so this bounds the work of a one-letter query).
+const WORLD_KEYS_SCANNED: usize = 2_000;
 
 /// How well folded `key` matches folded `q`: 0 the same, 1 begins with it, 2 a word begins
 /// with it, 3 contains it; `None` not at all.
@@ -215,15 +277,20 @@ mod tests {
         let mut index = SearchIndex::story(&data);
         let gaz = Dataset::load_gazetteer(&data.source).expect("gazetteer");
         index.add_gazetteer(&gaz);
+        index.add_world(Arc::new(WorldGazetteer::embedded().expect("world")));
         let found = index.search("Kunduz", 10);
         assert!(matches!(found[0].target, Target::Place(_)), "{found:?}");
+        assert!(found.iter().any(|f| matches!(f.target, Target::World(_))));
+        // Something only the world has, by prefix, the biggest first.
+        let only = index.search("Timbuktu", 5);
+        assert_eq!(only[0].name, "Timbuktu, ML", "{only:?}");
+        assert!(only[0].at.is_some());
+        // A hand-added site of the story's own gazetteer.
         assert!(
-            found
+            index
+                .search("Pentagon", 5)
                 .iter()
                 .any(|f| matches!(f.target, Target::Gazetteer(_)))
         );
-        // Something only the gazetteer has.
-        let only = index.search("Herat", 5);
-        assert!(!only.is_empty());
     }
 }

@@ -10,6 +10,7 @@ use super::{Command, Selection};
 use crate::atlas::Atlas;
 use crate::model::{Dataset, SlideView};
 use crate::platform::{Job, Poll};
+use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::search::{Found, SearchIndex, Target};
 
 /// Results shown at most.
@@ -170,8 +171,10 @@ impl Search {
         let source = atlas.data.source.clone();
         let job = Job::spawn("search index", move |_| {
             let gazetteer = Dataset::load_gazetteer(&source).map_err(|e| e.to_string())?;
+            let world = WorldGazetteer::embedded().map_err(|e| e.to_string())?;
             let mut index = story;
             index.add_gazetteer(&gazetteer);
+            index.add_world(Arc::new(world));
             Ok(index)
         });
         self.loading = job.ok();
@@ -202,7 +205,7 @@ fn kind(t: Target) -> &'static str {
         Target::Province(_) => "province",
         Target::Country(_) => "country",
         Target::Event(_) => "event",
-        Target::Gazetteer(_) => "gazetteer",
+        Target::Gazetteer(_) | Target::World(_) => "gazetteer",
     }
 }
 
@@ -233,7 +236,7 @@ fn go_to(atlas: &Atlas, f: &Found) -> Vec<Command> {
                 fit(e.places.clone()),
             ]
         }
-        Target::Gazetteer(_) => gazetteer_view(f),
+        Target::Gazetteer(_) | Target::World(_) => gazetteer_view(f),
     }
 }
 

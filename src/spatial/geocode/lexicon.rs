@@ -9,7 +9,7 @@ use crate::model::{Country, GazetteerEntry, Lexicon, Province};
 
 /// Accents, case and punctuation dropped, but no transliteration folding: "Mazar-e Sharif" and
 /// "Mazar-e-Sharif" agree, "Soviet" and "Sovet" do not.
-pub(super) fn exact_key(name: &str) -> String {
+pub(crate) fn exact_key(name: &str) -> String {
     split_words(name)
         .iter()
         .map(|t| deunicode::deunicode(t.text).to_lowercase())
@@ -92,6 +92,8 @@ pub(super) struct NameRef {
     /// [`exact_key`] of the name (or the name itself for acronyms).
     pub exact: String,
     pub acronym: bool,
+    /// Spelled differently from the place's own name, beyond accents and case.
+    pub fuzzy: bool,
 }
 
 /// Folded name → every place with that name; demonym → country.
@@ -181,6 +183,7 @@ impl NameIndex {
             target,
             exact,
             acronym,
+            fuzzy: false,
         };
         if !list.contains(&r) {
             list.push(r);

@@ -9,16 +9,20 @@
 //! The steps, one file each: [`tokens`] (words and the lists that mark names), [`lexicon`] (the
 //! name index), [`mentions`] (finding names), [`resolve`] (settling them).
 
+pub mod eval;
 mod lexicon;
 mod mentions;
 mod resolve;
+mod signals;
 mod tokens;
 
+pub(crate) use lexicon::exact_key;
 pub use lexicon::{fold, slug};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::ProvinceIndex;
+use super::gazetteer::WorldGazetteer;
 use crate::model::{Country, GazetteerEntry, Lexicon, Place, Province};
 use lexicon::NameIndex;
 use mentions::Mention;
@@ -26,6 +30,9 @@ use tokens::split_words;
 
 /// A city this small is only taken when the text marks the name as a place.
 pub(super) const SMALL_PLACE: u64 = 5_000;
+
+/// A place named by a common English word ("Reading") needs this many people or a cue.
+pub(super) const COMMON_WORD_PLACE: u64 = 100_000;
 
 /// A city this large wins over a province of the same name ("Kabul" is the city).
 pub(super) const CITY_OVER_PROVINCE: u64 = 50_000;
@@ -39,6 +46,8 @@ pub(super) enum Target {
     Country(usize),
     Province(usize),
     Entry(usize),
+    /// A record of the world gazetteer.
+    World(u32),
 }
 
 /// What the geocoder found in one text.
@@ -71,13 +80,18 @@ pub struct Geocoder<'a> {
     entries: &'a [GazetteerEntry],
     index: &'a ProvinceIndex,
     names: NameIndex,
+    /// The world gazetteer, when one is given ([`Geocoder::with_world`]).
+    world: Option<&'a WorldGazetteer>,
+    /// Province index by ISO code.
+    province_codes: HashMap<&'a str, usize>,
 }
 
-/// Which provinces and countries a text names unambiguously, and where.
+/// Which first-level units and countries a text names, and where.
 struct Context {
-    /// (province, byte offset) of each mention that may be a province.
-    province_at: Vec<(usize, usize)>,
-    countries_named: HashSet<usize>,
+    /// ISO 3166-2 code → byte offsets (ascending) of the mentions that may be that unit.
+    admin_at: HashMap<String, Vec<usize>>,
+    /// ISO alpha-2 codes of the countries named unambiguously, by name or demonym.
+    countries_named: HashSet<String>,
 }
 
 impl<'a> Geocoder<'a> {
@@ -95,7 +109,20 @@ impl<'a> Geocoder<'a> {
             entries,
             index,
             names: NameIndex::new(countries, provinces, entries, lexicon),
+            world: None,
+            province_codes: provinces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.iso.as_str(), i))
+                .collect(),
         }
+    }
+
+    /// Searches the world gazetteer too: every place of 500 people or more, every
+    /// subdivision, the continents.
+    pub fn with_world(mut self, world: &'a WorldGazetteer) -> Self {
+        self.world = Some(world);
+        self
     }
 
     /// Finds and resolves every place named in `text`.
@@ -106,14 +133,27 @@ impl<'a> Geocoder<'a> {
     /// [`Geocoder::geocode`], with a person's choices for ambiguous names: mention (as written)
     /// → index into that name's [`Ambiguity::candidates`].
     pub fn geocode_with(&self, text: &str, choices: &HashMap<String, usize>) -> GeocodeResult {
+        self.geocode_watched(text, choices, &|_| true)
+            .unwrap_or_default()
+    }
+
+    /// [`Geocoder::geocode_with`] for long texts: `keep_going(bytes)` hears how far the scan
+    /// got, every few thousand words, and stops it (`None`) by answering false.
+    pub fn geocode_watched(
+        &self,
+        text: &str,
+        choices: &HashMap<String, usize>,
+        keep_going: &dyn Fn(usize) -> bool,
+    ) -> Option<GeocodeResult> {
         let tokens = split_words(text);
-        let (mentions, unresolved) = self.find_mentions(text, &tokens);
+        let (mentions, unresolved) = self.find_mentions(text, &tokens, keep_going)?;
         let mut result = GeocodeResult {
             unresolved,
             ..GeocodeResult::default()
         };
-        let context = Context::of(&mentions);
+        let context = self.context(text, &tokens, &mentions);
         let mut chosen: Vec<(Target, &Mention)> = Vec::new();
+        let mut ambiguous: HashSet<&str> = HashSet::new();
         for m in mentions.iter().filter(|m| m.border_with.is_none()) {
             let said = &text[m.start..m.end];
             let picked = choices
@@ -122,7 +162,7 @@ impl<'a> Geocoder<'a> {
             let Some(t) = picked.or_else(|| self.choose(text, &tokens, m, &context)) else {
                 continue;
             };
-            if m.candidates.len() > 1 && !result.ambiguities.iter().any(|a| a.mention == said) {
+            if m.candidates.len() > 1 && ambiguous.insert(said) {
                 result.ambiguities.push(self.ambiguity(said, m, t));
             }
             chosen.push((t, m));
@@ -138,7 +178,7 @@ impl<'a> Geocoder<'a> {
         result.places = places.into_values().collect();
         result.unresolved.sort();
         result.unresolved.dedup();
-        result
+        Some(result)
     }
 
     /// How an ambiguous name was settled, with the candidates a person may pick instead.
@@ -213,21 +253,43 @@ impl<'a> Geocoder<'a> {
     }
 }
 
-impl Context {
-    fn of(mentions: &[Mention]) -> Self {
-        let mut c = Self {
-            province_at: Vec::new(),
+impl Geocoder<'_> {
+    /// The evidence the whole text gives: the units it names and where, and its countries.
+    fn context(&self, text: &str, tokens: &[tokens::Token<'_>], mentions: &[Mention]) -> Context {
+        let mut c = Context {
+            admin_at: HashMap::new(),
             countries_named: HashSet::new(),
         };
         for m in mentions {
+            let mut admin_countries = HashSet::new();
             for &t in &m.candidates {
-                match t {
-                    Target::Province(p) => c.province_at.push((p, m.start)),
-                    Target::Country(k) if m.candidates.len() == 1 => {
-                        c.countries_named.insert(k);
-                    }
-                    _ => {}
+                if self.is_admin1(t)
+                    && let Some(code) = self.admin1_of(t)
+                {
+                    c.admin_at
+                        .entry(code.to_string())
+                        .or_default()
+                        .push(m.start);
+                    admin_countries.extend(self.country_of(t));
                 }
+                if let Target::Country(k) = t
+                    && m.candidates.len() == 1
+                {
+                    c.countries_named.insert(self.countries[k].iso_a2.clone());
+                }
+            }
+            // "Badakhshan province": a unit of one country names that country.
+            if admin_countries.len() == 1 {
+                c.countries_named
+                    .extend(admin_countries.into_iter().map(str::to_string));
+            }
+        }
+        // "Sudanese forces", "a Congolese town": the demonym names the country.
+        for t in tokens.iter().filter(|t| tokens::is_capitalised(t.text)) {
+            if let Some(&k) = self.names.demonyms.get(&fold(t.text))
+                && text[t.end..].starts_with(' ')
+            {
+                c.countries_named.insert(self.countries[k].iso_a2.clone());
             }
         }
         c

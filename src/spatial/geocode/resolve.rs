@@ -9,6 +9,7 @@ use super::mentions::Mention;
 use super::tokens::Token;
 use super::{CITY_OVER_PROVINCE, CONTEXT_WINDOW, Context, Geocoder, Target};
 use crate::model::{Place, PlaceKind};
+use crate::spatial::gazetteer::{Record, RecordKind};
 use crate::spatial::{Anchor, shared_border};
 
 fn round5(x: f64) -> f64 {
@@ -23,15 +24,82 @@ impl Geocoder<'_> {
     fn population(&self, t: Target) -> u64 {
         match t {
             Target::Entry(i) => self.entries[i].population,
+            Target::World(r) => self.record(r).map_or(0, |r| match r.kind {
+                // A named sea, range or region weighs as a large city would.
+                RecordKind::Physical => FEATURE_WEIGHT,
+                _ => r.population,
+            }),
             _ => u64::MAX,
         }
+    }
+
+    fn record(&self, r: u32) -> Option<Record<'_>> {
+        self.world?.record(r)
     }
 
     /// The province an entry lies in, when its country is one whose provinces are loaded.
     fn entry_province(&self, i: usize) -> Option<usize> {
         let e = &self.entries[i];
-        let p = self.index.locate(Point::new(e.lon, e.lat))?;
-        (self.provinces[p].country() == e.country).then_some(p)
+        self.province_at(e.lon, e.lat, &e.country)
+    }
+
+    fn province_at(&self, lon: f64, lat: f64, country: &str) -> Option<usize> {
+        let p = self.index.locate(Point::new(lon, lat))?;
+        (self.provinces[p].country() == country).then_some(p)
+    }
+
+    /// The first-level unit (ISO 3166-2) a target lies in or is.
+    pub(super) fn admin1_of(&self, t: Target) -> Option<&str> {
+        match t {
+            Target::Province(p) => Some(self.provinces[p].iso.as_str()),
+            Target::Entry(i) => self
+                .entry_province(i)
+                .map(|p| self.provinces[p].iso.as_str()),
+            Target::World(r) => {
+                let rec = self.record(r)?;
+                match self.province_at(rec.lon, rec.lat, rec.country) {
+                    Some(p) => Some(self.provinces[p].iso.as_str()),
+                    None => rec.admin1,
+                }
+            }
+            Target::Country(_) => None,
+        }
+    }
+
+    /// The country (ISO alpha-2) of a target.
+    pub(super) fn country_of(&self, t: Target) -> Option<&str> {
+        match t {
+            Target::Country(k) => Some(self.countries[k].iso_a2.as_str()),
+            Target::Province(p) => Some(self.provinces[p].country()),
+            Target::Entry(i) => Some(self.entries[i].country.as_str()),
+            Target::World(r) => self.record(r).map(|r| r.country),
+        }
+    }
+
+    fn record_kind(&self, t: Target) -> Option<RecordKind> {
+        match t {
+            Target::World(r) => self.record(r).map(|r| r.kind),
+            _ => None,
+        }
+    }
+
+    /// Whether a target is a national capital ("Washington" is the city, not the state).
+    fn is_capital(&self, t: Target) -> bool {
+        matches!(t, Target::World(r) if self.record(r).is_some_and(|r| r.capital))
+    }
+
+    /// Whether a target is a first-level unit (a story province or a world subdivision).
+    pub(super) fn is_admin1(&self, t: Target) -> bool {
+        match t {
+            Target::Province(_) => true,
+            Target::World(r) => self.record(r).is_some_and(|r| r.kind == RecordKind::Admin1),
+            _ => false,
+        }
+    }
+
+    /// A hand-added site or region of the story: specific and deliberate.
+    fn is_site(&self, t: Target) -> bool {
+        matches!(t, Target::Entry(e) if self.entries[e].kind != PlaceKind::City)
     }
 
     /// Settles one mention: the rules of the module doc, in order.
@@ -42,82 +110,120 @@ impl Geocoder<'_> {
         m: &Mention,
         context: &Context,
     ) -> Option<Target> {
-        // Tokens are in text order: the neighbours are found by binary search, not a scan.
-        let after = tokens.get(tokens.partition_point(|t| t.start < m.end));
-        let k = tokens.partition_point(|t| t.end <= m.start);
-        let before = k.checked_sub(1).map(|j| &tokens[j]);
-        let before2 = k.checked_sub(2).map(|j| &tokens[j]);
-        let lower = |t: Option<&Token<'_>>| t.map(|t| t.text.to_lowercase()).unwrap_or_default();
-        let next_word = lower(after);
-        let says_province = next_word.starts_with("province")
-            || (lower(before) == "of" && lower(before2).starts_with("province"))
-            // "Badakhshan and Takhar provinces"
-            || text[m.end..].trim_start().starts_with("and ")
-                && text[m.end..].split_whitespace().nth(2).is_some_and(|w| w.starts_with("provinces"));
-        let says_city = next_word == "city"
-            || (lower(before) == "of" && matches!(lower(before2).as_str(), "city" | "town"));
-
-        let c = &m.candidates;
-        let provinces: Vec<Target> = c
-            .iter()
-            .copied()
-            .filter(|t| matches!(t, Target::Province(_)))
-            .collect();
-        let cities: Vec<Target> = c
-            .iter()
-            .copied()
-            .filter(|t| matches!(t, Target::Entry(_)))
-            .collect();
-        if says_province && let Some(&p) = provinces.first() {
-            return Some(p);
+        let cue = Cue::around(text, tokens, m);
+        let c = &self.plausible(m, context);
+        let best = |pool: &mut dyn Iterator<Item = Target>| {
+            pool.max_by(|&a, &b| {
+                let (na, aa, wa) = self.city_score(m, a, context);
+                let (nb, ab, wb) = self.city_score(m, b, context);
+                (na, aa).cmp(&(nb, ab)).then(wa.total_cmp(&wb))
+            })
+        };
+        let admin = best(&mut c.iter().copied().filter(|&t| self.is_admin1(t)));
+        if cue.province && admin.is_some() {
+            return admin;
         }
-        if !says_city && let Some(&k) = c.iter().find(|t| matches!(t, Target::Country(_))) {
-            return Some(k);
+        if !cue.city
+            && let Some(&k) = c.iter().find(|t| matches!(t, Target::Country(_)))
+        {
+            // "Georgia" in a text about the United States is the state.
+            let named = |t: Target| {
+                self.country_of(t)
+                    .is_some_and(|c| context.countries_named.contains(c))
+            };
+            return Some(admin.filter(|&a| named(a) && !named(k)).unwrap_or(k));
         }
-        // Hand-added sites and regions are specific and deliberate.
-        if let Some(&s) = cities.iter().find(|&&t| match t {
-            Target::Entry(e) => self.entries[e].kind != PlaceKind::City,
-            _ => false,
-        }) {
+        if let Some(&s) = c.iter().find(|&&t| self.is_site(t)) {
             return Some(s);
         }
-        let best_city = cities.iter().copied().max_by(|&a, &b| {
-            let (na, aa, wa) = self.city_score(m, a, context);
-            let (nb, ab, wb) = self.city_score(m, b, context);
-            (na, aa).cmp(&(nb, ab)).then(wa.total_cmp(&wb))
-        });
-        if let Some(&p) = provinces.first()
-            && !says_city
+        let place =
+            best(&mut c.iter().copied().filter(|&t| {
+                !self.is_admin1(t) && matches!(t, Target::Entry(_) | Target::World(_))
+            }));
+        if let Some(a) = admin
+            && !cue.city
+            && !place.is_some_and(|p| self.city_over_admin(p, a))
         {
-            let big_city = best_city.is_some_and(|t| self.population(t) >= CITY_OVER_PROVINCE);
-            if !big_city {
-                return Some(p);
-            }
+            return Some(a);
         }
-        best_city.or_else(|| provinces.first().copied())
+        place.or(admin)
+    }
+
+    /// The candidates worth weighing: a world place spelled differently from the text
+    /// ("Teni" for "Tine") only when no candidate is spelled so, and then only in a country
+    /// the text names.
+    fn plausible(&self, m: &Mention, context: &Context) -> Vec<Target> {
+        let in_named_country = |t: Target| {
+            self.country_of(t)
+                .is_some_and(|c| context.countries_named.contains(c))
+        };
+        let in_named_admin1 = |t: Target| {
+            self.admin1_of(t)
+                .is_some_and(|a| context.admin_at.contains_key(a))
+        };
+        let (fuzzy, sure): (Vec<Target>, Vec<Target>) =
+            m.candidates.iter().partition(|t| m.fuzzy.contains(t));
+        let pool = if sure.is_empty() {
+            fuzzy.into_iter().filter(|&t| in_named_country(t)).collect()
+        } else {
+            sure
+        };
+        // A district named for its town ("Faizabad" district) is the town.
+        let towns: Vec<Option<&str>> = pool
+            .iter()
+            .filter(|&&t| self.record_kind(t) == Some(RecordKind::City))
+            .map(|&t| self.admin1_of(t))
+            .collect();
+        let district_of_town = |t: Target| {
+            self.record_kind(t) == Some(RecordKind::Admin2) && towns.contains(&self.admin1_of(t))
+        };
+        // A small town abroad ("Nato", Philippines) needs its country, its province or a cue.
+        pool.into_iter()
+            .filter(|&t| !district_of_town(t))
+            .filter(|&t| {
+                !matches!(t, Target::World(_))
+                    || m.cued
+                    || self.is_admin1(t)
+                    || self.population(t) >= SMALL_FOREIGN_PLACE
+                    || in_named_country(t)
+                    || in_named_admin1(t)
+            })
+            .collect()
+    }
+
+    /// A city named like a first-level unit is meant when it is large: for a story province
+    /// (named for its capital), 50,000 people; for a world subdivision, also a quarter of the
+    /// people of its places ("Doha", "New York"; not "Quebec").
+    fn city_over_admin(&self, city: Target, admin: Target) -> bool {
+        let pop = self.population(city);
+        self.is_capital(city)
+            || pop >= CITY_OVER_PROVINCE
+                && match admin {
+                    Target::World(_) => pop.saturating_mul(4) >= self.population(admin),
+                    _ => true,
+                }
     }
 
     /// Orders same-name places: a province named nearby, then a province named anywhere, then a
     /// weighed score: the country named in the text, the spelling as written, and size (on a log
     /// scale, so a famous city abroad still beats a hamlet in a country the text names).
     fn city_score(&self, m: &Mention, t: Target, context: &Context) -> (bool, bool, f64) {
-        let (province_at, countries_named) = (&context.province_at, &context.countries_named);
-        let Target::Entry(i) = t else {
-            return (false, false, 0.0);
-        };
-        let prov = self.entry_province(i);
-        let near = prov.is_some_and(|p| {
-            province_at
-                .iter()
-                .any(|&(q, pos)| q == p && pos.abs_diff(m.start) <= CONTEXT_WINDOW)
+        let admin = self.admin1_of(t);
+        let positions = admin.and_then(|a| context.admin_at.get(a));
+        let near = positions.is_some_and(|ps| {
+            let k = ps.partition_point(|&p| p + CONTEXT_WINDOW < m.start);
+            ps.get(k)
+                .is_some_and(|&p| p.abs_diff(m.start) <= CONTEXT_WINDOW)
         });
-        let anywhere = prov.is_some_and(|p| province_at.iter().any(|&(q, _)| q == p));
-        let country = countries_named
-            .iter()
-            .any(|&k| self.countries[k].iso_a2 == self.entries[i].country);
-        let size = (self.entries[i].population as f64 + 1.0).log10();
+        let anywhere = positions.is_some();
+        let country = self
+            .country_of(t)
+            .is_some_and(|c| context.countries_named.contains(c));
+        // A capital counts as ten times its size: the name's best-known bearer.
+        let size =
+            (self.population(t) as f64 + 1.0).log10() + f64::from(u8::from(self.is_capital(t)));
         let weight = f64::from(u8::from(country))
-            + 0.5 * f64::from(u8::from(m.exact_spelling.contains(&t)))
+            + EXACT_WEIGHT * f64::from(u8::from(m.exact_spelling.contains(&t)))
             + 0.5 * size;
         (near, anywhere, weight)
     }
@@ -160,6 +266,7 @@ impl Geocoder<'_> {
                     geometry: None,
                 }
             }
+            Target::World(r) => self.world_place(r).unwrap_or_default(),
             Target::Entry(i) => {
                 let e = &self.entries[i];
                 let province = self
@@ -183,8 +290,53 @@ impl Geocoder<'_> {
         }
     }
 
+    /// A world record as a place: a city keeps its GeoNames id; a subdivision is a region
+    /// at its point, with its ISO code as province.
+    fn world_place(&self, r: u32) -> Option<Place> {
+        let rec = self.record(r)?;
+        let kind = match rec.kind {
+            RecordKind::City => PlaceKind::City,
+            _ => PlaceKind::Region,
+        };
+        // Only a province the story draws; a world subdivision's code is in the id.
+        let province = self
+            .province_at(rec.lon, rec.lat, rec.country)
+            .map(|p| self.provinces[p].iso.clone());
+        let id = match rec.kind {
+            RecordKind::Admin1 => rec
+                .admin1
+                .map_or_else(|| slug(rec.ascii), str::to_lowercase),
+            _ => slug(rec.ascii),
+        };
+        Some(Place {
+            id,
+            name: rec.ascii.to_string(),
+            kind,
+            lat: rec.lat,
+            lon: rec.lon,
+            country: rec.country.to_string(),
+            province,
+            source: rec.source(),
+            mentions: Vec::new(),
+            geonames_id: rec.geonames_id,
+            aliases: Vec::new(),
+            geometry: None,
+        })
+    }
+
     pub(super) fn describe(&self, t: Target) -> String {
         match t {
+            Target::World(r) => self.record(r).map_or_else(String::new, |e| {
+                let admin = e.admin1.map(|a| format!(" {a}")).unwrap_or_default();
+                format!(
+                    "{} {} ({}{admin}, {}, pop. {})",
+                    e.kind.as_str(),
+                    e.name,
+                    e.country,
+                    e.source(),
+                    e.population
+                )
+            }),
             Target::Country(i) => format!("country {}", self.countries[i].iso_a2),
             Target::Province(i) => format!("province {}", self.provinces[i].iso),
             Target::Entry(i) => {
@@ -235,3 +387,44 @@ impl Geocoder<'_> {
         })
     }
 }
+
+/// What the words around a mention say it is: "X province", "the city of X".
+struct Cue {
+    province: bool,
+    city: bool,
+}
+
+impl Cue {
+    fn around(text: &str, tokens: &[Token<'_>], m: &Mention) -> Self {
+        // Tokens are in text order: the neighbours are found by binary search, not a scan.
+        let after = tokens.get(tokens.partition_point(|t| t.start < m.end));
+        let k = tokens.partition_point(|t| t.end <= m.start);
+        let before = k.checked_sub(1).map(|j| &tokens[j]);
+        let before2 = k.checked_sub(2).map(|j| &tokens[j]);
+        let lower = |t: Option<&Token<'_>>| t.map(|t| t.text.to_lowercase()).unwrap_or_default();
+        let next_word = lower(after);
+        let admin_word = |w: &str| ADMIN_NOUNS.iter().any(|n| w.starts_with(n));
+        let province = admin_word(&next_word)
+            || (lower(before) == "of" && admin_word(&lower(before2)))
+            // "Badakhshan and Takhar provinces"
+            || text[m.end..].trim_start().starts_with("and ")
+                && text[m.end..].split_whitespace().nth(2).is_some_and(admin_word);
+        let city = next_word == "city"
+            || (lower(before) == "of" && matches!(lower(before2).as_str(), "city" | "town"));
+        Self { province, city }
+    }
+}
+
+/// How much a spelling as written weighs, against half a point per factor of ten in size: a
+/// town spelled so beats a city thirty times larger whose alternate name it is.
+const EXACT_WEIGHT: f64 = 1.5;
+
+/// What a hand-added feature (a sea, a range, a region) weighs against same-name places, in
+/// people.
+const FEATURE_WEIGHT: u64 = 1_000_000;
+
+/// A town abroad smaller than this needs its country or province named, or a cue ("in X").
+const SMALL_FOREIGN_PLACE: u64 = 50_000;
+
+/// Words that make a name a first-level unit: "Gezira state", "the region of Sagaing".
+const ADMIN_NOUNS: &[&str] = &["province", "state", "region", "governorate", "oblast"];

@@ -20,6 +20,7 @@ const STOPWORDS: &[&str] = &[
     "but",
     "by",
     "during",
+    "dr",
     "each",
     "every",
     "few",
@@ -42,6 +43,7 @@ const STOPWORDS: &[&str] = &[
     "most",
     "mr",
     "mrs",
+    "mt",
     "ms",
     "my",
     "new",
@@ -60,6 +62,7 @@ const STOPWORDS: &[&str] = &[
     "since",
     "so",
     "some",
+    "st",
     "such",
     "than",
     "that",
@@ -111,6 +114,12 @@ const STOPWORDS: &[&str] = &[
     "president",
     "minister",
     "general",
+    "gen",
+    "gov",
+    "prof",
+    "rev",
+    "sen",
+    "sgt",
     "army",
     "north",
     "south",
@@ -168,7 +177,9 @@ pub(super) fn split_words(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || (c == '.' && start.is_some_and(|s| i - s == 1));
+        // Initials keep their dots: "U.S.", "D.C.", "U.N.".
+        let word_char =
+            c.is_alphanumeric() || (c == '.' && start.is_some_and(|s| initials(&text[s..i])));
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -190,6 +201,19 @@ pub(super) fn split_words(text: &str) -> Vec<Token<'_>> {
         });
     }
     tokens
+}
+
+/// "U", "U.S", "D.C": single capitals joined by dots, so far.
+fn initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() % 2 == 1
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
 }
 
 /// Characters allowed between two words of one name: a space, a hyphen, an apostrophe.

@@ -13,6 +13,7 @@ use crate::atlas::Atlas;
 use crate::import::{Imported, article_layer};
 use crate::model::{Dataset, GazetteerEntry, write_atomic};
 use crate::platform::{Job, Poll, Progress};
+use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::geocode::{GeocodeResult, Geocoder, places_json};
 
 /// An article geocoded.
@@ -26,9 +27,25 @@ pub struct ArticleState {
     pub save_path: String,
 }
 
-/// What a geocoding job brings back: the article, and the gazetteer it loaded (kept for the
+/// The names the geocoder searches: the story's own (hand-added) entries and the world's.
+pub struct Gazetteers {
+    story: Vec<GazetteerEntry>,
+    world: WorldGazetteer,
+}
+
+impl Gazetteers {
+    /// Reads the story folder's gazetteer and opens the world's (built into the app).
+    fn load(atlas: &Atlas) -> Result<Self, String> {
+        Ok(Self {
+            story: Dataset::load_gazetteer(&atlas.data.source).map_err(|e| e.to_string())?,
+            world: WorldGazetteer::embedded().map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+/// What a geocoding job brings back: the article, and the gazetteers it loaded (kept for the
 /// next run).
-type Geocoded = Result<(ArticleState, Arc<Vec<GazetteerEntry>>), String>;
+type Geocoded = Result<(ArticleState, Arc<Gazetteers>), String>;
 
 /// What the feature asks after a frame: commands, and its places as a layer to show.
 #[derive(Default)]
@@ -43,8 +60,8 @@ pub struct ArticleOutput {
 pub struct Articles {
     pub path_field: String,
     pub article: Option<ArticleState>,
-    /// The gazetteer, loaded by the first geocoding and kept.
-    gazetteer: Option<Arc<Vec<GazetteerEntry>>>,
+    /// The gazetteers, loaded by the first geocoding and kept.
+    gazetteer: Option<Arc<Gazetteers>>,
     /// Geocoding in progress.
     pub job: Option<Job<Geocoded>>,
     saving: Option<Job<Result<String, String>>>,
@@ -56,7 +73,7 @@ fn geocode(
     path: PathBuf,
     text: Option<String>,
     choices: HashMap<String, usize>,
-    gazetteer: Option<Arc<Vec<GazetteerEntry>>>,
+    gazetteer: Option<Arc<Gazetteers>>,
     progress: &Progress,
 ) -> Geocoded {
     progress.set_stage("Reading");
@@ -67,10 +84,10 @@ fn geocode(
     if text.trim().is_empty() {
         return Err(format!("{}: the file is empty", path.display()));
     }
-    progress.set_stage("Loading the gazetteer");
+    progress.set_stage("Opening the gazetteers");
     let gazetteer = match gazetteer {
         Some(g) => g,
-        None => Arc::new(Dataset::load_gazetteer(&atlas.data.source).map_err(|e| e.to_string())?),
+        None => Arc::new(Gazetteers::load(atlas)?),
     };
     if progress.cancelled() {
         return Err(format!("{}: cancelled", path.display()));
@@ -80,11 +97,22 @@ fn geocode(
     let geocoder = Geocoder::new(
         &d.countries,
         &d.provinces,
-        &gazetteer,
+        &gazetteer.story,
         &d.lexicon,
         &atlas.province_index,
-    );
-    let result = geocoder.geocode_with(&text, &choices);
+    )
+    .with_world(&gazetteer.world);
+    progress.set_total(text.len() as u64);
+    let keep_going = |done: usize| {
+        progress.set_done(done as u64);
+        !progress.cancelled()
+    };
+    let result = geocoder
+        .geocode_watched(&text, &choices, &keep_going)
+        .ok_or_else(|| format!("{}: cancelled", path.display()))?;
+    if result.places.is_empty() {
+        return Err(no_places(&path, &text));
+    }
     let save_path = path.with_extension("places.json").display().to_string();
     let article = ArticleState {
         path,
@@ -94,6 +122,25 @@ fn geocode(
         save_path,
     };
     Ok((article, gazetteer))
+}
+
+/// Why an article gave no places, in words: not English, or simply no place names.
+fn no_places(path: &std::path::Path, text: &str) -> String {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count()
+        + text
+            .chars()
+            .filter(|c| ('\u{00C0}'..='\u{024F}').contains(c))
+            .count();
+    let path = path.display();
+    if letters > 0 && latin * 2 < letters {
+        format!(
+            "{path}: no places found: the geocoder reads English, and most of this text is in \
+             another script"
+        )
+    } else {
+        format!("{path}: no places found: the text names no place the gazetteer knows")
+    }
 }
 
 impl Articles {
