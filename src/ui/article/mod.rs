@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::{Command, WindowId};
 use crate::atlas::Atlas;
 use crate::import::{Imported, article_layer};
-use crate::model::{Dataset, GazetteerEntry, write_atomic};
+use crate::model::{Dataset, GazetteerEntry, SlideView, write_atomic};
 use crate::platform::{Job, Poll, Progress};
 use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::geocode::{GeocodeResult, Geocoder, places_json};
@@ -124,6 +124,36 @@ fn geocode(
     Ok((article, gazetteer))
 }
 
+/// A view that shows an article's towns and regions (its countries when it names no smaller
+/// place): the middle of their box, zoomed so the box fills most of the map.
+fn view_of(places: &[crate::model::Place]) -> Option<SlideView> {
+    use crate::model::PlaceKind;
+    let small: Vec<&crate::model::Place> = places
+        .iter()
+        .filter(|p| !matches!(p.kind, PlaceKind::Country | PlaceKind::Border))
+        .collect();
+    let pool: Vec<&crate::model::Place> = if small.is_empty() {
+        places.iter().collect()
+    } else {
+        small
+    };
+    let lons = pool.iter().map(|p| p.lon);
+    let lats = pool.iter().map(|p| p.lat);
+    let (w, e) = lons.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    let (s, n) = lats.fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    if w > e {
+        return None;
+    }
+    // The world's 360° span 256·2^zoom pixels; the box should take about 600 of them, clear
+    // of the legend and the buttons.
+    let span = (e - w).max(1.3 * (n - s)).max(0.5);
+    let zoom = (840.0 / span).log2().clamp(2.0, 10.0);
+    Some(SlideView::Center {
+        center: [(w + e) / 2.0, (s + n) / 2.0],
+        zoom,
+    })
+}
+
 /// Why an article gave no places, in words: not English, or simply no place names.
 fn no_places(path: &std::path::Path, text: &str) -> String {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -225,6 +255,12 @@ impl Articles {
                     out.layer = Some((name, layer));
                     out.commands
                         .push(Command::Status("article geocoded".into()));
+                    if let Some(view) = view_of(&article.result.places) {
+                        out.commands.push(Command::ShowView {
+                            view,
+                            instant: false,
+                        });
+                    }
                     self.article = Some(article);
                 }
                 Poll::Done(Err(e)) => out.commands.push(Command::Problem(e)),
