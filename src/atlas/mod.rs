@@ -9,6 +9,7 @@ mod ids;
 mod items;
 mod markers;
 mod view;
+mod world;
 
 pub use arrows::{Arrow, TotalLabel};
 pub use borders::Border;
@@ -72,8 +73,10 @@ impl Atlas {
         Ok(Self::new(Dataset::load(source)?))
     }
 
-    /// Prepares a dataset: triangulates, simplifies, places markers and arrows.
-    pub fn new(data: Dataset) -> Self {
+    /// Prepares a dataset: adds the world's units of story countries without provinces,
+    /// triangulates, simplifies, places markers and arrows.
+    pub fn new(mut data: Dataset) -> Self {
+        world::add_world_provinces(&mut data);
         let label =
             |shape: &MultiPolygon<f64>| shape.anchor().map_or(Coord::zero(), |pt| mercator(pt.0));
         let ids = IdMaps::new(&data);

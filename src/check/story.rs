@@ -54,11 +54,17 @@ fn check_countries(c: &mut Checker<'_>, ds: &Dataset) {
             format!("{code:?} is not an ISO 3166-1 alpha-2 code (e.g. \"AF\")")
         } else if ds.country(code).is_none() {
             format!("{code:?} is not in boundaries/countries.geojson")
-        } else if !ds.provinces.iter().any(|p| p.country() == code) {
-            format!("no province of {code} in boundaries/provinces.geojson")
+        } else if !ds.provinces.iter().any(|p| p.country() == code) && !has_world_units(code) {
+            format!("no province of {code} in boundaries/provinces.geojson or the world's admin-1")
         } else {
             continue;
         };
         c.fail_key(f, "countries", msg);
     }
+}
+
+/// Whether the world's admin-1 file has units of a country (which a story may then leave out).
+fn has_world_units(code: &str) -> bool {
+    crate::model::WorldAdmin1::embedded()
+        .is_ok_and(|w| w.countries().any(|(c, n)| c == code && n > 0))
 }

@@ -17,6 +17,7 @@ mod quiz;
 mod story;
 mod tour;
 mod window;
+mod world_admin1;
 
 pub use annotation::Annotation;
 pub use atomic::write_atomic;
@@ -35,3 +36,4 @@ pub use quiz::{Answer, Question, Quiz, Response, Verdict};
 pub use story::{STORY_FILE, Story, country_of_subdivision};
 pub use tour::{Highlight, Slide, SlideTime, SlideView, Tour};
 pub use window::{Unit, Window, WindowError};
+pub use world_admin1::WorldAdmin1;
