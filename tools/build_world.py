@@ -89,7 +89,7 @@ def admin_records(iso_whl, cldr_tgz):
             records.append({
                 "kind": kind, "name": primary, "alts": other_alts(names, primary),
                 "lat": rnd(lat_lng[0]), "lon": rnd(lat_lng[1]), "cc": cc,
-                "admin1": admin1, "pop": 0, "gid": 0, "code": code,
+                "admin1": admin1, "pop": 0, "gid": 0, "code": code, "iso": True,
                 "source": f"ISO 3166-2 {code} (PyPI iso3166-2 1.8.4; CLDR English name)",
             })
     return records

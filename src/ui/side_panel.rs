@@ -49,7 +49,12 @@ pub fn ui(
 fn province(ui: &mut Ui, atlas: &Atlas, i: usize, vis: &Visible, out: &mut Option<Selection>) {
     let p = &atlas.data.provinces[i];
     ui.heading(format!("{} province", p.name));
-    ui.label(format!("Capital: {} · {}", p.capital, p.iso));
+    // A world unit (Natural Earth admin-1) carries no capital.
+    if p.capital.is_empty() {
+        ui.label(&p.iso);
+    } else {
+        ui.label(format!("Capital: {} · {}", p.capital, p.iso));
+    }
     let empty = "The article names no event here.";
     items(ui, atlas, atlas.province_items(i), vis, out, empty);
 }

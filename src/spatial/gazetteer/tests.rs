@@ -13,6 +13,7 @@ fn rec(kind: &str, name: &str, alts: &[&str], cc: &str, admin1: &str, gid: u64) 
         pop: 1234,
         gid,
         capital: false,
+        iso: kind == "admin1",
         source: format!("test {name}"),
     }
 }
@@ -46,6 +47,10 @@ fn names_find_their_records_with_every_field() {
     assert_eq!((r.lat, r.lon, r.population), (-12.34567, 178.99999, 1234));
     assert_eq!(r.geonames_id, None);
     assert!(r.source().starts_with("ISO 3166-2 CD-NK"), "{}", r.source());
+    let district = pack(&[rec("admin2", "Masisi", &[], "CD", "CD-NK", 0)]).expect("pack");
+    let district = WorldGazetteer::open("d", district.into()).expect("open");
+    let source = district.record(0).expect("district").source();
+    assert!(source.starts_with("GeoNames admin-2"), "{source}");
     let lake = pack(&[rec("physical", "Lake Kivu", &[], "", "", 0)]).expect("pack");
     let lake = WorldGazetteer::open("lake", lake.into()).expect("open");
     assert_eq!(lake.record(0).expect("lake").source(), "test Lake Kivu");
