@@ -1,13 +1,18 @@
 //! The offline geocoder: finds the places a text names and resolves each to one point.
 //!
-//! It matches capitalised phrases against countries and provinces (from the boundaries), their
-//! other names and demonyms (from the story folder's `lexicon.json`) and the gazetteer,
-//! tolerating transliteration variants (Mazar-e-Sharif / Mazar-i-Sharif, Kondoz / Kunduz,
-//! Faizabad / Fayzabad). Ambiguous names are settled by context (a province named nearby, then
-//! the countries the text mentions, then population), never by first match.
+//! It matches capitalised phrases against the story's countries and provinces (from the
+//! boundaries), their other names and demonyms (the story folder's `lexicon.json`), the story's
+//! own gazetteer and, when given one, the world gazetteer ([`super::gazetteer`]: every place of
+//! 500 people or more, every subdivision, continents, seas, rivers and regions), tolerating
+//! transliteration variants (Mazar-e-Sharif / Mazar-i-Sharif, Kondoz / Kunduz, Faizabad /
+//! Fayzabad). The words around a phrase rule out people, organisations, diseases and common
+//! words ([`signals`]). Ambiguous names are settled by the evidence in the text (a unit named
+//! nearby or anywhere, the countries named or implied, the spelling as written, capitals,
+//! size), never by first match.
 //!
 //! The steps, one file each: [`tokens`] (words and the lists that mark names), [`lexicon`] (the
-//! name index), [`mentions`] (finding names), [`resolve`] (settling them).
+//! story's name index), [`mentions`] (finding names), [`signals`] (what the words around a name
+//! say), [`resolve`] (settling them); [`eval`] scores the whole on a gold corpus.
 
 pub mod eval;
 mod lexicon;

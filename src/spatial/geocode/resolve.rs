@@ -1,6 +1,6 @@
-//! Settling each name: the province or city the text means, by the evidence around it (a
-//! province named nearby or anywhere, the countries named, spelling, size), never by first
-//! match; and the place records the chosen targets become.
+//! Settling each name: the country, unit, city or feature the text means, by the evidence
+//! around it (a unit named nearby or anywhere, the countries named, the spelling as written,
+//! capitals, size), never by first match; and the place records the chosen targets become.
 
 use geo::{Euclidean, InterpolatableLine, MultiPolygon, Point};
 
