@@ -58,17 +58,11 @@ pub fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Great-circle distance in km between two (lat, lon) points.
-pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+/// Great-circle distance in km between two (lat, lon) points (geo's haversine, as the quiz
+/// and the scale bar measure).
+fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    use geo::{Distance, Haversine, Point};
+    Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
 }
 
 /// The counts behind the measures, summed over documents.
@@ -118,7 +112,7 @@ pub fn score_doc(s: &mut Score, doc: &Doc, places: &[Place]) {
             continue;
         };
         s.found += 1;
-        let km = haversine_km((t.lat, t.lon), (p.lat, p.lon));
+        let km = distance_km((t.lat, t.lon), (p.lat, p.lon));
         s.errors_km.push(km);
         if km <= 161.0 {
             s.right += 1;
