@@ -1,5 +1,5 @@
 //! A full frame of the app, headless: `run_ui` + `tessellate` at 1920×1080 with the story's data,
-//! still and while the story plays.
+//! still (home, the world with every admin-1 outline, Europe at zoom 6) and while the story plays.
 
 use std::sync::Arc;
 
@@ -25,24 +25,47 @@ fn input_sized(frame: u64, w: f32, h: f32) -> egui::RawInput {
     }
 }
 
+/// One frame whose output is not drawn (its texture updates cleared, as a renderer would take
+/// them).
+fn skip(ctx: &egui::Context, app: &mut AtlasApp, input: egui::RawInput) {
+    let mut out = ctx.run_ui(input, |ui| app.show(ui));
+    out.textures_delta.clear();
+}
+
+/// A map view: longitude, latitude, zoom.
+type View = (f64, f64, f64);
+
 fn frame(c: &mut Criterion) {
     let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
     let mut group = c.benchmark_group("frame_1920x1080");
-    for (name, zoom_out) in [("home_view", 0), ("world_view", 4)] {
+    // Home; the world with every country's admin-1 outlines; Europe's dense small units.
+    let views: [(&str, Option<View>); 3] = [
+        ("home_view", None),
+        ("world_view", Some((40.0, 25.0, 2.9))),
+        ("europe_zoom_6", Some((10.0, 50.0, 6.0))),
+    ];
+    for (name, view) in views {
         let ctx = egui::Context::default();
         let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
         let mut n = 0;
         for _ in 0..5 {
-            let _ = ctx.run_ui(input(n), |ui| app.show(ui));
+            skip(&ctx, &mut app, input(n));
             n += 1;
         }
-        for _ in 0..zoom_out {
-            let _ = app.map.saved.memory.zoom_out();
+        if let Some((lon, lat, zoom)) = view {
+            app.map.saved.memory.center_at(walkers::lon_lat(lon, lat));
+            app.map.saved.memory.set_zoom(zoom).expect("zoom");
+            // The units in view are decoded a few countries a frame: let them all arrive.
+            for _ in 0..40 {
+                skip(&ctx, &mut app, input(n));
+                n += 1;
+            }
         }
         group.bench_function(name, |b| {
             b.iter(|| {
                 n += 1;
-                let out = ctx.run_ui(input(n), |ui| app.show(ui));
+                let mut out = ctx.run_ui(input(n), |ui| app.show(ui));
+                out.textures_delta.clear();
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });
@@ -57,7 +80,7 @@ fn frame(c: &mut Criterion) {
         app.timeline.saved.playback.speed = 1.0;
         let mut n = 0;
         for _ in 0..5 {
-            let _ = ctx.run_ui(input(n), |ui| app.show(ui));
+            skip(&ctx, &mut app, input(n));
             n += 1;
         }
         let atlas_ref = app.atlas.clone();
@@ -65,7 +88,8 @@ fn frame(c: &mut Criterion) {
         group.bench_function("playing_crisis", |b| {
             b.iter(|| {
                 n += 1;
-                let out = ctx.run_ui(input(n), |ui| app.show(ui));
+                let mut out = ctx.run_ui(input(n), |ui| app.show(ui));
+                out.textures_delta.clear();
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });
@@ -83,13 +107,14 @@ fn presenting(c: &mut Criterion) {
     app.start_tour(1, true);
     let mut n = 0;
     for _ in 0..8 {
-        let _ = ctx.run_ui(input_sized(n, 1280.0, 720.0), |ui| app.show(ui));
+        skip(&ctx, &mut app, input_sized(n, 1280.0, 720.0));
         n += 1;
     }
     c.bench_function("frame_1280x720_presenting", |b| {
         b.iter(|| {
             n += 1;
-            let out = ctx.run_ui(input_sized(n, 1280.0, 720.0), |ui| app.show(ui));
+            let mut out = ctx.run_ui(input_sized(n, 1280.0, 720.0), |ui| app.show(ui));
+            out.textures_delta.clear();
             ctx.tessellate(out.shapes, out.pixels_per_point)
         })
     });
@@ -115,13 +140,14 @@ fn imported(c: &mut Criterion) {
             event_atlas::model::days_from_civil(2024, 6, 1) as f64;
         let mut f = 0;
         for _ in 0..5 {
-            let _ = ctx.run_ui(input(f), |ui| app.show(ui));
+            skip(&ctx, &mut app, input(f));
             f += 1;
         }
         group.bench_function(format!("{}k_events_home_view", n / 1000), |b| {
             b.iter(|| {
                 f += 1;
-                let out = ctx.run_ui(input(f), |ui| app.show(ui));
+                let mut out = ctx.run_ui(input(f), |ui| app.show(ui));
+                out.textures_delta.clear();
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });
@@ -132,7 +158,8 @@ fn imported(c: &mut Criterion) {
                 f += 1;
                 day = (day + 1.0) % 1500.0;
                 app.timeline.saved.filter.time.cursor = start + day;
-                let out = ctx.run_ui(input(f), |ui| app.show(ui));
+                let mut out = ctx.run_ui(input(f), |ui| app.show(ui));
+                out.textures_delta.clear();
                 ctx.tessellate(out.shapes, out.pixels_per_point)
             })
         });

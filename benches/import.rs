@@ -27,5 +27,27 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import);
+/// Matching imported rows of a country no story draws to the world's first-level units (by
+/// the `admin1` they name within the country at their point, else by point in polygon), as
+/// File › Layers does after parsing: 100,000 rows in Sudan, the world's units decoded lazily.
+fn world_units(c: &mut Criterion) {
+    use event_atlas::atlas::Atlas;
+    use event_atlas::model::{DataSource, WorldAdmin1};
+    let world = WorldAdmin1::embedded().expect("world");
+    let sudan = world.units_of("SD").expect("Sudan");
+    let region = synthetic::Region::of_units("Sudan", &sudan).expect("region");
+    let mut csv = Vec::new();
+    synthetic::write_acled_in(&mut csv, 100_000, 1, &region).expect("rows");
+    let p = Progress::default();
+    let imported = Imported::index(parse_bytes("sudan.csv", &csv, &p).expect("parse"), &p);
+    let atlas = Atlas::load(DataSource::Embedded).expect("data");
+    let mut group = c.benchmark_group("import_acled");
+    group.sample_size(10);
+    group.bench_function("world_units_100000_sudan", |b| {
+        b.iter(|| event_atlas::ui::layers::world_units_of(&atlas, &imported.layer, &p))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import, world_units);
 criterion_main!(benches);

@@ -109,6 +109,7 @@ impl AtlasApp {
         let mut commands = self.layers.poll(ctx);
         let article = self.articles.poll(ctx);
         if let Some((name, layer)) = article.layer {
+            let layer = crate::ui::layers::with_world_units(&self.atlas, layer);
             self.layers.replace_named(&name, layer);
         }
         commands.extend(article.commands);
@@ -153,6 +154,9 @@ impl AtlasApp {
                 let sel = side_panel::ui(ui, &self.atlas, &self.selection, &self.resolved, vis);
                 if let Some(p) = self.resolved.province {
                     self.layers.province_panel(ui, p, &time);
+                }
+                if let Some(u) = self.resolved.unit {
+                    self.layers.unit_panel(ui, u, &time);
                 }
                 sel
             })

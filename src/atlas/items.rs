@@ -112,6 +112,26 @@ impl Atlas {
         self.sorted(events.chain(crossings).collect())
     }
 
+    /// Events and crossings at the story's places inside world unit `u` (a country's own point
+    /// does not count as being in one of its units), in date order.
+    pub fn items_in_unit(&self, u: super::UnitId) -> Vec<Item> {
+        use geo::Contains;
+        let Some(unit) = self.world.unit(u) else {
+            return Vec::new();
+        };
+        let mut items: Vec<Item> = self
+            .data
+            .places
+            .iter()
+            .filter(|p| p.kind != crate::model::PlaceKind::Country)
+            .filter(|p| unit.shape.contains(&p.point()))
+            .flat_map(|p| self.items_at_place(&p.id))
+            .collect();
+        items.sort_unstable_by_key(|&i| (self.date_of(i), i));
+        items.dedup();
+        items
+    }
+
     /// Per province (by index): events and people crossing from it, under the filter.
     pub fn province_tallies(&self, vis: &Visible) -> Vec<ProvinceTally> {
         self.province_items

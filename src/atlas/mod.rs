@@ -10,6 +10,7 @@ mod items;
 mod markers;
 mod view;
 mod world;
+mod world_units;
 
 pub use arrows::{Arrow, TotalLabel};
 pub use borders::Border;
@@ -17,6 +18,7 @@ pub use ids::IdMaps;
 pub use items::ProvinceTally;
 pub use markers::{Marker, MarkerLook};
 pub use view::{Highlighted, HomeView, union_box};
+pub use world_units::{CountryUnits, UnitId, WorldCountry, WorldUnits};
 
 use std::sync::OnceLock;
 
@@ -40,6 +42,8 @@ pub struct Atlas {
     pub province_labels: Vec<Coord<f64>>,
     pub country_shapes: Vec<LodShape>,
     pub country_labels: Vec<Coord<f64>>,
+    /// Every other country's first-level units, decoded when first in view.
+    pub world: WorldUnits,
     /// Indexes (into `data.countries`) of the countries whose provinces the story draws.
     pub story_countries: Vec<usize>,
     /// Borders that the story's crossings cross, drawn emphasised.
@@ -86,6 +90,9 @@ impl Atlas {
             .iter()
             .filter_map(|c| ids.country(c))
             .collect();
+        let mut drawn: Vec<&str> = data.provinces.iter().map(|p| p.country()).collect();
+        drawn.dedup();
+        let world = WorldUnits::embedded(&drawn);
         let time = TimeIndex::new(&data);
         let scales = Scales::of(&data, &time);
         let mut atlas = Self {
@@ -104,6 +111,7 @@ impl Atlas {
                 .collect(),
             country_labels: data.countries.iter().map(|c| label(&c.shape)).collect(),
             story_countries,
+            world,
             borders: Vec::new(),
             border_legend: Vec::new(),
             attribution: data.story.attribution(),
@@ -151,6 +159,26 @@ impl Atlas {
     /// The province under a lon/lat point.
     pub fn province_at(&self, p: Point<f64>) -> Option<usize> {
         self.province_index.locate(p)
+    }
+
+    /// The world unit under a lon/lat point, in a country the story does not draw itself (the
+    /// country under the point is tried first).
+    pub fn world_unit_at(&self, p: Point<f64>) -> Option<UnitId> {
+        let hint = self
+            .country_at(p)
+            .and_then(|c| self.world.by_country(&self.data.countries[c].iso_a2));
+        self.world.unit_at(p, hint)
+    }
+
+    /// A world unit's name with its country's: "North Darfur, Sudan".
+    pub fn unit_title(&self, u: UnitId) -> Option<String> {
+        let unit = self.world.unit(u)?;
+        let cc = unit.country();
+        let country = self
+            .ids
+            .country(cc)
+            .map_or(cc, |c| self.data.countries[c].name.as_str());
+        Some(format!("{}, {country}", unit.name))
     }
 
     /// Index of a place by id.

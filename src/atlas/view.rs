@@ -99,10 +99,13 @@ impl Atlas {
         main.bounding_rect()
     }
 
+    /// A story province's box, else a world unit's (any country's `SD-DN`).
     fn province_box(&self, iso: &str) -> Option<Rect<f64>> {
-        self.data.provinces[self.ids.province(iso)?]
-            .shape
-            .bounding_rect()
+        let shape = match self.ids.province(iso) {
+            Some(i) => &self.data.provinces[i].shape,
+            None => &self.world.unit(self.world.by_code(iso)?)?.shape,
+        };
+        shape.bounding_rect()
     }
 
     /// The lon/lat box of one id: a place, a province code or a country code.

@@ -55,6 +55,17 @@ mod tests {
     }
 
     #[test]
+    fn a_view_can_fit_any_countrys_unit() {
+        let atlas = Atlas::new(Dataset::embedded().expect("data"));
+        let unit = atlas
+            .fit_rect(&["SD-DN".into()])
+            .expect("North Darfur's box");
+        let sudan = atlas.fit_rect(&["SD".into()]).expect("Sudan's box");
+        assert!(unit.width() < sudan.width());
+        assert!(sudan.min().x <= unit.min().x && unit.max().x <= sudan.max().x + 1e-3);
+    }
+
+    #[test]
     fn the_shipped_story_is_unchanged() {
         let data = Dataset::embedded().expect("data");
         let n = data.provinces.len();

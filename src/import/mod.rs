@@ -28,7 +28,9 @@ pub use detect::{Format, detect};
 pub use export::{CsvLayout, properties, write_csv, write_geojson};
 pub use filter::{LayerFilter, Sweep, Tally};
 pub use layer::{BadRow, Fatalities, Layer, PlacePrecision, Record, Shape, Span, Strings, Sym};
-pub use provinces::{assign_provinces, normalise_province};
+pub use provinces::{
+    NO_UNIT, WorldUnitLookup, assign_provinces, assign_world_units, normalise_province,
+};
 pub use recount::{DayIndex, LiveTally};
 
 use crate::spatial::Clusters;
@@ -92,6 +94,9 @@ pub struct Imported {
     pub path: Option<PathBuf>,
     /// First possible day of every dated record, sorted (the timeline's density strip).
     pub days: Vec<i32>,
+    /// Each record's first-level unit of the world ([`NO_UNIT`] when none; empty until
+    /// [`assign_world_units`] has run).
+    pub world_units: Vec<u16>,
 }
 
 impl Imported {
@@ -126,6 +131,7 @@ impl Imported {
             clusters,
             path: None,
             days,
+            world_units: Vec::new(),
         }
     }
 }

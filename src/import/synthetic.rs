@@ -87,6 +87,32 @@ impl Region {
         })
     }
 
+    /// A country given by its first-level units (e.g. the world's, for a country no story
+    /// draws): their first eight names, their box, points inside them.
+    pub fn of_units(country: &str, units: &[crate::model::Province]) -> Option<Self> {
+        use geo::BoundingRect;
+        let boxes: Vec<geo::Rect<f64>> = units
+            .iter()
+            .filter_map(|p| p.shape.bounding_rect())
+            .collect();
+        let first = boxes.first()?;
+        let (mut w, mut s, mut e, mut n) =
+            (first.min().x, first.min().y, first.max().x, first.max().y);
+        for b in &boxes {
+            (w, s) = (w.min(b.min().x), s.min(b.min().y));
+            (e, n) = (e.max(b.max().x), n.max(b.max().y));
+        }
+        let names: Vec<String> = units.iter().map(|p| p.name.clone()).collect();
+        Some(Self {
+            country: country.to_string(),
+            provinces: names.iter().cycle().take(8).cloned().collect(),
+            bbox: [w, s, e, n],
+            inside: Some(std::sync::Arc::new(crate::spatial::ProvinceIndex::new(
+                units,
+            ))),
+        })
+    }
+
     /// Eight actors named after the region, as ACLED names them.
     fn actors(&self) -> [String; 8] {
         let c = &self.country;
@@ -168,10 +194,19 @@ const NOTE: &str = "On this date, an armed group attacked a security checkpoint 
                     fighting lasted several hours, and the checkpoint was later reported abandoned.";
 
 /// Writes `n` rows in ACLED's 31-column layout (with header) to `out`.
-pub fn write_acled(mut out: impl Write, n: usize, seed: u64) -> std::io::Result<()> {
+pub fn write_acled(out: impl Write, n: usize, seed: u64) -> std::io::Result<()> {
+    write_acled_in(out, n, seed, &Region::default())
+}
+
+/// [`write_acled`] for rows in `region`.
+pub fn write_acled_in(
+    mut out: impl Write,
+    n: usize,
+    seed: u64,
+    region: &Region,
+) -> std::io::Result<()> {
     let mut rng = Rng::new(seed);
-    let region = Region::default();
-    let (towns, actors) = (Towns::new(&mut rng, &region), region.actors());
+    let (towns, actors) = (Towns::new(&mut rng, region), region.actors());
     writeln!(out, "{}", acled::COLUMNS.join(","))?;
     for i in 0..n {
         let (lon, lat, prec) = towns.point(&mut rng);

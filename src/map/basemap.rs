@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Mesh, Shape, Stroke, epaint::Vertex};
+use egui::{Color32, Shape, Stroke};
 
 use super::ScreenTransform;
+use super::batch::Batch;
 use super::style;
 use crate::atlas::Atlas;
 use crate::model::Detail;
-use crate::spatial::LodShape;
 
 /// Draws the vector basemap, so the map is complete with no tile source at all.
 pub struct BasemapLayer {
@@ -25,98 +25,6 @@ pub struct BasemapLayer {
     pub keep_fills: bool,
     /// Paint the sea and land fills (off when online tiles are shown underneath).
     pub fills: bool,
-}
-
-/// Appends a shape's fill to `mesh` and its outline to `lines`, culled to the view.
-fn push_shape(
-    t: &ScreenTransform,
-    shape: &LodShape,
-    fill: Option<Color32>,
-    edge: Stroke,
-    mesh: &mut Mesh,
-    lines: &mut Vec<Shape>,
-) {
-    let screen = t.apply_rect(shape.bbox);
-    if !screen.intersects(t.rect) || (screen.width() < 0.5 && screen.height() < 0.5) {
-        return;
-    }
-    let lod = shape.for_degrees_per_pixel(t.degrees_per_pixel());
-    if let Some(fill) = fill {
-        let base = mesh.vertices.len() as u32;
-        mesh.reserve_triangles(lod.indices.len() / 3);
-        mesh.reserve_vertices(lod.vertices.len());
-        mesh.vertices.extend(lod.vertices.iter().map(|&c| Vertex {
-            pos: t.apply(c),
-            uv: egui::epaint::WHITE_UV,
-            color: fill,
-        }));
-        mesh.indices.extend(lod.indices.iter().map(|i| base + i));
-    }
-    if edge.width > 0.0 {
-        for ring in &lod.rings {
-            screen_lines(t, ring, edge, lines);
-        }
-    }
-}
-
-/// A ring as screen polylines: sub-pixel steps dropped (near-duplicate points make egui's line
-/// joins spike, and cost tessellation for nothing), and stretches outside the view left out.
-fn screen_lines(t: &ScreenTransform, ring: &[geo::Coord<f64>], edge: Stroke, out: &mut Vec<Shape>) {
-    let view = t.rect.expand(8.0);
-    let mut pts: Vec<egui::Pos2> = Vec::with_capacity(ring.len());
-    for &c in ring {
-        let p = t.apply(c);
-        if pts
-            .last()
-            .is_none_or(|q: &egui::Pos2| q.distance(p) >= 0.75)
-        {
-            pts.push(p);
-        }
-    }
-    if pts.len() < 3 {
-        return;
-    }
-    if pts.iter().all(|p| view.contains(*p)) {
-        out.push(Shape::closed_line(pts, edge));
-        return;
-    }
-    // Keep runs of segments that touch the view, each with its neighbours outside so the
-    // line runs off the edge instead of stopping short.
-    let mut run: Vec<egui::Pos2> = Vec::new();
-    for w in pts.windows(2) {
-        let seg = egui::Rect::from_two_pos(w[0], w[1]);
-        if seg.intersects(view) {
-            if run.is_empty() {
-                run.push(w[0]);
-            }
-            run.push(w[1]);
-        } else if run.len() >= 2 {
-            out.push(Shape::line(std::mem::take(&mut run), edge));
-        } else {
-            run.clear();
-        }
-    }
-    if run.len() >= 2 {
-        out.push(Shape::line(run, edge));
-    }
-}
-
-/// Fills and outlines gathered for one pass: one mesh, one list of lines.
-#[derive(Default)]
-struct Batch {
-    mesh: Mesh,
-    lines: Vec<Shape>,
-}
-
-impl Batch {
-    fn push(&mut self, t: &ScreenTransform, shape: &LodShape, fill: Option<Color32>, edge: Stroke) {
-        push_shape(t, shape, fill, edge, &mut self.mesh, &mut self.lines);
-    }
-
-    fn paint(self, painter: &egui::Painter) {
-        painter.add(Shape::mesh(self.mesh));
-        painter.extend(self.lines);
-    }
 }
 
 impl super::Paint for BasemapLayer {

@@ -1,4 +1,5 @@
-//! What is under the pointer: a marker, a crossing arrow, or a province (in that order).
+//! What is under the pointer: a marker, a crossing arrow, a story province or a world unit (in
+//! that order).
 
 use egui::Pos2;
 
@@ -6,7 +7,7 @@ use super::ScreenTransform;
 use super::crossings::arrow_path;
 use super::markers::{PlacedMarker, layout};
 use super::style::arrow_width;
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, UnitId};
 use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::Visible;
 
@@ -16,6 +17,8 @@ pub enum Hit {
     Marker(usize),
     Crossing(usize),
     Province(usize),
+    /// A first-level unit of a country the story does not draw itself.
+    WorldUnit(UnitId),
 }
 
 impl Hit {
@@ -31,6 +34,14 @@ impl Hit {
     pub fn crossing(self) -> Option<usize> {
         match self {
             Hit::Crossing(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The world unit, if this hit is one.
+    pub fn world_unit(self) -> Option<UnitId> {
+        match self {
+            Hit::WorldUnit(u) => Some(u),
             _ => None,
         }
     }
@@ -88,6 +99,9 @@ pub fn hit_test_placed(
             return Some(Hit::Crossing(arrow.crossing));
         }
     }
-    let lonlat = inverse_mercator(t.invert(pos));
-    atlas.province_at(geo::Point(lonlat)).map(Hit::Province)
+    let at = geo::Point(inverse_mercator(t.invert(pos)));
+    if let Some(p) = atlas.province_at(at) {
+        return Some(Hit::Province(p));
+    }
+    atlas.world_unit_at(at).map(Hit::WorldUnit)
 }

@@ -10,10 +10,13 @@ use super::crossings::{arrow_label, arrow_path};
 use super::markers::{PlacedMarker, SharedLayout};
 use super::style;
 use super::text::{map_text, text_size};
-use crate::atlas::{Arrow, Atlas};
+use crate::atlas::{Arrow, Atlas, UnitId};
 use crate::model::Detail;
 use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::Visible;
+
+/// Degrees per pixel above which (a continent or the world in view) world units go unnamed.
+const UNIT_LABELS_BELOW_DPP: f64 = 0.05;
 
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
@@ -30,6 +33,8 @@ pub struct LabelsLayer {
     pub cache: Arc<Mutex<LabelSpots>>,
     pub selected_province: Option<usize>,
     pub hovered_province: Option<usize>,
+    pub selected_unit: Option<UnitId>,
+    pub hovered_unit: Option<UnitId>,
     /// Extra scale for readability on projectors (1.0 = normal).
     pub text_scale: f32,
 }
@@ -69,6 +74,7 @@ impl super::Paint for LabelsLayer {
     fn paint(&self, painter: &Painter, t: &ScreenTransform) {
         let placed = self.layout.get(&self.atlas, t, &self.visible);
         let mut cands = self.focus_labels(t, &placed);
+        self.focus_unit_labels(t, &mut cands);
         self.total_labels(t, &mut cands);
         self.arrow_labels(t, true, &mut cands);
         place_labels(&self.atlas, &placed, self.text_scale, &mut cands);
@@ -76,6 +82,7 @@ impl super::Paint for LabelsLayer {
         let (countries, provinces) = self.visible_spots(t);
         self.province_labels(painter, t, &provinces, &mut cands);
         self.country_labels(painter, t, &countries, &mut cands);
+        self.unit_labels(painter, t, &mut cands);
         let mut taken: Vec<Rect> = self.obstacles.clone();
         // No label covers a marker.
         taken.extend(
@@ -267,6 +274,76 @@ impl LabelsLayer {
 }
 
 impl LabelsLayer {
+    /// The selected and hovered world units, always named.
+    fn focus_unit_labels(&self, t: &ScreenTransform, cands: &mut Vec<Candidate>) {
+        let world = &self.atlas.world;
+        for u in [self.selected_unit, self.hovered_unit]
+            .into_iter()
+            .flatten()
+        {
+            let (Some(unit), Some(c)) = (world.unit(u), world.country_of(u)) else {
+                continue;
+            };
+            let Some(units) = world.decoded(c) else {
+                continue;
+            };
+            let at = t.apply(units.labels[(u - units.first) as usize]);
+            let font = FontId::proportional(14.0 * self.text_scale);
+            let mut c = Candidate::new(
+                unit.name.clone(),
+                at,
+                Align2::CENTER_CENTER,
+                font,
+                style::LABEL,
+            );
+            c.force = true;
+            cands.push(c);
+        }
+    }
+
+    /// Names of the world's units drawn in view, where a unit is wide enough on screen for
+    /// its name (after the countries' names, which matter more).
+    fn unit_labels(&self, painter: &Painter, t: &ScreenTransform, cands: &mut Vec<Candidate>) {
+        let world = &self.atlas.world;
+        // At a world view the countries' names are what a reader needs.
+        if t.degrees_per_pixel() > UNIT_LABELS_BELOW_DPP {
+            return;
+        }
+        let font = FontId::proportional(10.5 * self.text_scale);
+        for (ci, country) in world.countries.iter().enumerate() {
+            let Some(units) = world.decoded(ci) else {
+                continue;
+            };
+            if country.story_drawn || !t.apply_rect(country.bbox).intersects(t.rect) {
+                continue;
+            }
+            for (k, shape) in units.shapes.iter().enumerate() {
+                let screen = t.apply_rect(shape.bbox);
+                // Cheap tests first: most units are a few pixels wide. A unit across the
+                // dateline (its box the world's width) says nothing by its width.
+                if screen.width() < 40.0 || !screen.intersects(t.rect) || shape.bbox.width() > 0.25
+                {
+                    continue;
+                }
+                let name = &units.units[k].name;
+                if screen.width() < text_size(painter, name, font.clone()).x * 1.1 {
+                    continue;
+                }
+                let at = t.apply(units.labels[k]);
+                if t.rect.shrink(20.0).contains(at) {
+                    let c = Candidate::new(
+                        name.clone(),
+                        at,
+                        Align2::CENTER_CENTER,
+                        font.clone(),
+                        style::LABEL_MUTED,
+                    );
+                    cands.push(c);
+                }
+            }
+        }
+    }
+
     /// Whether country `i` is the answer a waiting quiz question asks for.
     fn conceals_country(&self, i: usize) -> bool {
         let data = &self.atlas.data;

@@ -2,6 +2,7 @@
 
 pub mod annotations;
 pub mod basemap;
+mod batch;
 pub mod choropleth;
 pub mod crossings;
 pub mod hit;
@@ -14,6 +15,7 @@ pub mod style;
 pub mod text;
 pub mod tiles;
 pub mod transform;
+pub mod world_units;
 
 pub use basemap::BasemapLayer;
 pub use crossings::CrossingsLayer;
@@ -21,3 +23,4 @@ pub use labels::{LabelSpots, LabelsLayer};
 pub use layer::{Layer, Paint};
 pub use markers::{MarkersLayer, SharedLayout};
 pub use transform::ScreenTransform;
+pub use world_units::WorldUnitsLayer;

@@ -36,4 +36,4 @@ pub use quiz::{Answer, Question, Quiz, Response, Verdict};
 pub use story::{STORY_FILE, Story, country_of_subdivision};
 pub use tour::{Highlight, Slide, SlideTime, SlideView, Tour};
 pub use window::{Unit, Window, WindowError};
-pub use world_admin1::WorldAdmin1;
+pub use world_admin1::{UnitInfo, WorldAdmin1};

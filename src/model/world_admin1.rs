@@ -16,6 +16,18 @@ const HEADER: usize = 8 + 8 + 32;
 const COUNTRY_SIZE: usize = 12;
 const UNIT_SIZE: usize = 44;
 
+/// What is known of a unit without decoding its shape.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitInfo<'a> {
+    /// ISO 3166-2 code, or `CC-NE<id>` where the unit has none of its own.
+    pub code: &'a str,
+    pub name: &'a str,
+    /// Natural Earth's label point (lon/lat): inside the unit, where its name reads best.
+    pub label: Coord<f64>,
+    /// Bounds in lon/lat.
+    pub bounds: geo::Rect<f64>,
+}
+
 /// The world's first-level units, by country.
 pub struct WorldAdmin1 {
     file: String,
@@ -123,6 +135,56 @@ impl WorldAdmin1 {
         })
     }
 
+    /// Every country (ISO alpha-2) with the range of its unit numbers (for [`Self::unit`] and
+    /// [`Self::unit_info`]); units of one country are contiguous.
+    pub fn country_ranges(&self) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+        (0..self.n_countries).filter_map(|i| {
+            let at = self.countries + COUNTRY_SIZE * i;
+            let code = std::str::from_utf8(self.bytes.get(at..at + 2)?).ok()?;
+            let first = u32_at(&self.bytes, at + 4)? as usize;
+            let count = u32_at(&self.bytes, at + 8)? as usize;
+            let end = first.checked_add(count).filter(|&e| e <= self.n_units)?;
+            Some((code, first..end))
+        })
+    }
+
+    /// Unit `u`'s code, name, label point and bounds, read without decoding its shape.
+    ///
+    /// ```
+    /// let world = event_atlas::model::WorldAdmin1::embedded().unwrap();
+    /// let (_, sudan) = world.country_ranges().find(|(cc, _)| *cc == "SD").unwrap();
+    /// let info = world.unit_info(sudan.start).unwrap();
+    /// assert!(info.code.starts_with("SD-"));
+    /// let (lo, hi) = (info.bounds.min(), info.bounds.max());
+    /// assert!(lo.x <= info.label.x && info.label.x <= hi.x && lo.y <= info.label.y && info.label.y <= hi.y);
+    /// ```
+    pub fn unit_info(&self, u: usize) -> Option<UnitInfo<'_>> {
+        if u >= self.n_units {
+            return None;
+        }
+        let b = &self.bytes;
+        let at = self.units + UNIT_SIZE * u;
+        let offset = self.strings + u32_at(b, at)? as usize;
+        let (code_len, name_len) = (u16_at(b, at + 4)?, u16_at(b, at + 6)?);
+        let text = |from: usize, len: usize| {
+            let end = from.checked_add(len).filter(|&e| e <= self.coords)?;
+            std::str::from_utf8(b.get(from..end)?).ok()
+        };
+        // Bounds are stored lon, lat; the label point lat, lon.
+        let point = |x: usize, y: usize| -> Option<Coord<f64>> {
+            Some(Coord {
+                x: i32_at(b, at + x)?,
+                y: i32_at(b, at + y)?,
+            })
+        };
+        Some(UnitInfo {
+            code: text(offset, code_len)?,
+            name: text(offset + code_len, name_len)?,
+            label: point(16, 12)?,
+            bounds: geo::Rect::new(point(28, 32)?, point(36, 40)?),
+        })
+    }
+
     /// The units of one country (ISO alpha-2, any case), decoded; empty for a country without.
     ///
     /// ```
@@ -147,9 +209,9 @@ impl WorldAdmin1 {
             .collect()
     }
 
-    /// Unit `u`: code, name and shape (its GeoNames id, label point and bounding box are in
-    /// the file for later use).
-    fn unit(&self, u: usize) -> Option<Province> {
+    /// Unit `u` decoded: code, name and shape (its label point and bounds are in
+    /// [`Self::unit_info`]); `None` when the file is damaged there.
+    pub fn unit(&self, u: usize) -> Option<Province> {
         if u >= self.n_units {
             return None;
         }
@@ -224,6 +286,17 @@ mod tests {
             total += n;
         }
         assert_eq!(total, 4596);
+        // Label points lie inside their units (Natural Earth places a few on a coast or an
+        // islet that the simplified outline misses).
+        let outside = (0..w.unit_count())
+            .filter(|&u| {
+                let (Some(info), Some(unit)) = (w.unit_info(u), w.unit(u)) else {
+                    return true;
+                };
+                !unit.shape.contains(&Point::from(info.label))
+            })
+            .count();
+        assert!(outside < 100, "{outside} label points outside their units");
         let inside = |cc: &str, name: &str, lon: f64, lat: f64| {
             let units = w.units_of(cc).expect("units");
             let u = units

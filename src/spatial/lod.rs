@@ -10,7 +10,7 @@ use geo::{BoundingRect, Coord, MultiPolygon, Polygon, Rect, Simplify, Triangulat
 use super::mercator;
 
 /// Simplification tolerances in degrees, finest first; level 0 is the source geometry.
-pub const LEVELS: [f64; 7] = [0.0, 0.002, 0.005, 0.012, 0.03, 0.08, 0.2];
+pub const LEVELS: [f64; 8] = [0.0, 0.002, 0.005, 0.012, 0.03, 0.08, 0.2, 0.5];
 
 /// One level of detail: a triangle mesh for the fill and closed rings for the outline,
 /// all in unit Web Mercator coordinates.

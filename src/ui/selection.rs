@@ -2,14 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::{Atlas, Item};
+use crate::atlas::{Atlas, Item, UnitId};
 
 /// The current selection, by stable ids (not indexes) so a saved one stays valid as data grows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Selection {
     #[default]
     None,
-    /// ISO 3166-2 code.
+    /// ISO 3166-2 code: a story province, else a world unit (whose code may be `CC-NE<id>`).
     Province(String),
     /// Place id.
     Place(String),
@@ -24,6 +24,8 @@ pub enum Selection {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Resolved {
     pub province: Option<usize>,
+    /// A world unit, when the code names no story province.
+    pub unit: Option<UnitId>,
     pub place: Option<usize>,
     /// The marker drawn for it: a place's own, or an event's (its most specific place).
     pub marker: Option<usize>,
@@ -47,10 +49,17 @@ impl Selection {
         let ids = &atlas.ids;
         match self {
             Self::None => Resolved::default(),
-            Self::Province(iso) => Resolved {
-                province: ids.province(iso),
-                ..Resolved::default()
-            },
+            Self::Province(iso) => {
+                let province = ids.province(iso);
+                Resolved {
+                    province,
+                    unit: province
+                        .is_none()
+                        .then(|| atlas.world.by_code(iso))
+                        .flatten(),
+                    ..Resolved::default()
+                }
+            }
             Self::Place(id) => {
                 let place = ids.place(id);
                 Resolved {
@@ -80,6 +89,8 @@ impl Selection {
         let ids = &atlas.ids;
         if let Some(i) = ids.province(what) {
             Some(Self::Province(atlas.data.provinces[i].iso.clone()))
+        } else if let Some(u) = atlas.world.by_code(what) {
+            Some(Self::Province(atlas.world.unit(u)?.iso.clone()))
         } else if ids.place(what).is_some() {
             Some(Self::Place(what.to_string()))
         } else if ids.event(what).is_some() {

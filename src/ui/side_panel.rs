@@ -3,7 +3,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::{Resolved, Selection, item_card};
-use crate::atlas::{Atlas, Item};
+use crate::atlas::{Atlas, Item, UnitId};
 use crate::timeline::Visible;
 
 /// Shows the panel for `selection` (resolved once this frame), listing what the filter shows
@@ -27,6 +27,9 @@ pub fn ui(
                 },
             ) => {
                 province(ui, atlas, *i, vis, &mut out);
+            }
+            (Selection::Province(_), Resolved { unit: Some(u), .. }) => {
+                world_unit(ui, atlas, *u, vis, &mut out);
             }
             (Selection::Place(id), Resolved { place: Some(i), .. }) => {
                 place(ui, atlas, id, *i, vis, &mut out);
@@ -57,6 +60,22 @@ fn province(ui: &mut Ui, atlas: &Atlas, i: usize, vis: &Visible, out: &mut Optio
     }
     let empty = "The article names no event here.";
     items(ui, atlas, atlas.province_items(i), vis, out, empty);
+}
+
+/// A first-level unit of a country the story does not draw: its name, country and code, and
+/// the story's items at places inside it.
+fn world_unit(ui: &mut Ui, atlas: &Atlas, u: UnitId, vis: &Visible, out: &mut Option<Selection>) {
+    let Some(unit) = atlas.world.unit(u) else {
+        return;
+    };
+    ui.heading(&unit.name);
+    let title = atlas.unit_title(u).unwrap_or_default();
+    let country = title.rsplit(", ").next().unwrap_or_default();
+    ui.label(format!("{country} · {}", unit.iso));
+    let source = "First-level unit: Natural Earth 10m admin-1";
+    ui.label(RichText::new(source).small().weak());
+    let empty = "The story names no place here.";
+    items(ui, atlas, &atlas.items_in_unit(u), vis, out, empty);
 }
 
 /// A place: what it is, where it lies, where its point comes from, and its items.

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Command, WindowId};
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, UnitId};
 use crate::import::{
-    CsvLayout, ImportError, Imported, LayerFilter, Progress, assign_provinces, import_file,
-    write_csv, write_geojson,
+    CsvLayout, ImportError, Imported, Layer, LayerFilter, Progress, WorldUnitLookup,
+    assign_provinces, assign_world_units, import_file, write_csv, write_geojson,
 };
 use crate::map::imported::{ClusterHit, LayerDraw};
 use crate::model::write_atomic;
@@ -70,6 +70,61 @@ fn province_spellings(atlas: &Atlas) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The atlas's world units, as the importer looks them up (countries by their index in
+/// [`crate::atlas::WorldUnits::countries`]; the story's own countries have none).
+struct AtlasWorld<'a>(&'a Atlas);
+
+impl WorldUnitLookup for AtlasWorld<'_> {
+    fn country_at(&self, lon: f64, lat: f64) -> Option<usize> {
+        let (atlas, p) = (self.0, geo::Point::new(lon, lat));
+        let world = &atlas.world;
+        match atlas.country_at(p) {
+            Some(c) => world.by_country(&atlas.data.countries[c].iso_a2),
+            // Small islands are not in the world basemap: the units themselves answer.
+            None => world.unit_at(p, None).and_then(|u| world.country_of(u)),
+        }
+    }
+
+    fn countries_near(&self, lon: f64, lat: f64) -> Vec<usize> {
+        self.0.world.countries_near(geo::Point::new(lon, lat), 1.0)
+    }
+
+    fn unit_names(&self, c: usize) -> Vec<(u16, String)> {
+        let world = &self.0.world;
+        if world.countries.get(c).is_none_or(|c| c.story_drawn) {
+            return Vec::new();
+        }
+        world.decode(c).map_or_else(Vec::new, |units| {
+            let first = units.first as u16;
+            (first..)
+                .zip(units.units.iter().map(|p| p.name.clone()))
+                .collect()
+        })
+    }
+
+    fn unit_in(&self, c: usize, lon: f64, lat: f64) -> Option<u16> {
+        let world = &self.0.world;
+        if world.countries.get(c)?.story_drawn {
+            return None;
+        }
+        let u = world.decode(c)?.locate(geo::Point::new(lon, lat))?;
+        u16::try_from(u).ok()
+    }
+}
+
+/// Each record's first-level unit of the world (see [`assign_world_units`]), with the atlas's
+/// units; the story's own countries give none.
+pub fn world_units_of(atlas: &Atlas, layer: &Layer, progress: &Progress) -> Vec<u16> {
+    assign_world_units(layer, &AtlasWorld(atlas), progress)
+}
+
+/// A layer with each record's world unit found (an article's places, read without
+/// [`import_with_provinces`]).
+pub fn with_world_units(atlas: &Atlas, mut imported: Imported) -> Imported {
+    imported.world_units = world_units_of(atlas, &imported.layer, &Progress::default());
+    imported
+}
+
 /// Runs the whole import of `path` (parse, clusters, provinces) on the calling thread.
 pub fn import_with_provinces(
     atlas: &Atlas,
@@ -84,6 +139,7 @@ pub fn import_with_provinces(
         |lon, lat| atlas.province_index.locate(geo::Point::new(lon, lat)),
         progress,
     );
+    imported.world_units = world_units_of(atlas, &imported.layer, progress);
     if progress.cancelled() {
         return Err(ImportError::Cancelled {
             path: path.display().to_string(),
@@ -322,6 +378,27 @@ impl Layers {
 
     /// Under a selected province: each shown layer's events there.
     pub fn province_panel(&mut self, ui: &mut egui::Ui, province: usize, time: &TimeFilter) {
+        self.rows_panel(ui, time, |data, r| {
+            usize::from(data.layer.records[r].province) == province
+        });
+    }
+
+    /// Under a selected world unit: each shown layer's events there.
+    pub fn unit_panel(&mut self, ui: &mut egui::Ui, unit: UnitId, time: &TimeFilter) {
+        self.rows_panel(ui, time, |data, r| {
+            data.world_units
+                .get(r)
+                .is_some_and(|&u| u32::from(u) == unit)
+        });
+    }
+
+    /// Each shown layer's shown rows that `here` keeps, listed under the selection.
+    fn rows_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        time: &TimeFilter,
+        keep: impl Fn(&Imported, usize) -> bool,
+    ) {
         for (li, layer) in self.layers.iter_mut().enumerate().filter(|(_, l)| l.shown) {
             let rows = layer.shown_rows(time);
             let sweep = layer.sweep(time);
@@ -329,7 +406,7 @@ impl Layers {
             let mut here: Vec<(usize, Vis)> = rows
                 .iter()
                 .copied()
-                .filter(|&r| usize::from(data.layer.records[r].province) == province)
+                .filter(|&r| keep(&data, r))
                 .map(|r| (r, sweep.admits(&data.layer.records[r])))
                 .collect();
             ui.separator();

@@ -28,7 +28,7 @@ use crate::map::imported::{ClusterHit, ImportedLayer, LayerDraw};
 use crate::map::items::{ItemRef, MapItem};
 use crate::map::{
     BasemapLayer, CrossingsLayer, LabelSpots, LabelsLayer, Layer, MarkersLayer, ScreenTransform,
-    SharedLayout,
+    SharedLayout, WorldUnitsLayer,
 };
 use crate::model::Annotation;
 use crate::spatial::mercator::inverse_mercator;
@@ -153,6 +153,7 @@ pub struct MapView {
 /// The map's layers for one frame.
 struct Layers {
     basemap: Layer<BasemapLayer>,
+    world: Layer<WorldUnitsLayer>,
     crossings: Layer<CrossingsLayer>,
     imported: Layer<ImportedLayer>,
     markers: Layer<MarkersLayer>,
@@ -237,6 +238,7 @@ impl MapView {
             })
             .double_click_to_zoom(!drawing)
             .with_plugin(l.basemap)
+            .with_plugin(l.world)
             .with_plugin(l.crossings)
             .with_plugin(l.imported)
             .with_plugin(l.markers)
@@ -250,7 +252,7 @@ impl MapView {
         i
     }
 
-    /// The map's layers, bottom up: basemap, crossings, imported clusters, markers, labels,
+    /// The map's layers, bottom up: basemap, the world's units, crossings, imported clusters, markers, labels,
     /// drawings.
     fn layers(&self, input: &MapInputs<'_>, tiles_on: bool) -> Layers {
         let atlas = input.atlas;
@@ -266,6 +268,11 @@ impl MapView {
                 keep_fills: !input.choropleth.classes.is_empty(),
                 // Raster tiles underneath: draw the provinces' shading, not the land and sea.
                 fills: !tiles_on,
+            }),
+            world: Layer(WorldUnitsLayer {
+                atlas: atlas.clone(),
+                hovered: self.hovered.and_then(Hit::world_unit),
+                selected: input.selected.unit,
             }),
             crossings: Layer(CrossingsLayer {
                 atlas: atlas.clone(),
@@ -297,6 +304,8 @@ impl MapView {
                 obstacles: self.overlay_rects.clone(),
                 selected_province: input.selected.province,
                 hovered_province,
+                selected_unit: input.selected.unit,
+                hovered_unit: self.hovered.and_then(Hit::world_unit),
                 text_scale: input.text_scale,
             }),
             drawings: Layer(AnnotationsLayer {
@@ -381,7 +390,7 @@ fn interact(
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
             tooltip::cluster(ui, &input.imported, c, pos);
         } else if let Some(h) = i.hovered {
-            if !matches!(h, Hit::Province(_)) {
+            if !matches!(h, Hit::Province(_) | Hit::WorldUnit(_)) {
                 ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
             }
             tooltip::story(ui, atlas, vis, h, pos);
@@ -413,6 +422,10 @@ fn open_item(atlas: &Atlas, t: &ScreenTransform, item: &MapItem, out: &mut MapOu
 fn selection_of_hit(atlas: &Atlas, hit: Option<Hit>) -> Selection {
     match hit {
         Some(Hit::Province(i)) => Selection::Province(atlas.data.provinces[i].iso.clone()),
+        Some(Hit::WorldUnit(u)) => atlas
+            .world
+            .unit(u)
+            .map_or(Selection::None, |p| Selection::Province(p.iso.clone())),
         Some(Hit::Marker(m)) => {
             Selection::Place(atlas.data.places[atlas.markers[m].place].id.clone())
         }

@@ -42,6 +42,10 @@ fn marker_text(atlas: &Atlas, vis: &Visible, m: usize) -> String {
 pub(super) fn story(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::Pos2) {
     let text = match hit {
         Hit::Province(i) => province_text(atlas, vis, i),
+        Hit::WorldUnit(u) => match atlas.unit_title(u) {
+            Some(name) => format!("{name} — click to read"),
+            None => return,
+        },
         Hit::Marker(m) => marker_text(atlas, vis, m),
         Hit::Crossing(x) => {
             let c = &atlas.data.crossings.crossings[x];
