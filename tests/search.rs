@@ -69,7 +69,7 @@ fn a_click_on_a_result_selects_it_and_the_gazetteer_follows_the_story() {
     open_with_keys(&mut h);
     wait_idle(&mut h);
     type_text(&mut h, "Taloqan");
-    assert!(shows(&h, "Taloqan, AF · gazetteer"));
+    assert!(shows(&h, "Taloqan, AF · place"));
     h.key_press(Key::Enter);
     h.run_steps(4);
     assert!(
@@ -78,6 +78,31 @@ fn a_click_on_a_result_selects_it_and_the_gazetteer_follows_the_story() {
             .as_deref()
             .is_some_and(|s| s.contains("not in this story"))
     );
+}
+
+#[test]
+fn a_province_anywhere_is_found_and_opens_in_the_panel() {
+    let mut h = harness();
+    open_with_keys(&mut h);
+    wait_idle(&mut h);
+    type_text(&mut h, "North Darfur");
+    assert!(shows(&h, "North Darfur, SD · first-level unit"));
+    h.get_by_label_contains("North Darfur, SD · first-level unit")
+        .click();
+    h.run_steps(6);
+    let Selection::Province(code) = h.state().selection.clone() else {
+        panic!("{:?}", h.state().selection);
+    };
+    assert_eq!(
+        h.state().atlas.world.by_code(&code).map(|u| h
+            .state()
+            .atlas
+            .world
+            .unit(u)
+            .map(|p| p.name.clone())),
+        Some(Some("North Darfur".to_string()))
+    );
+    assert!(shows(&h, "Sudan · "), "its panel is open");
 }
 
 #[test]

@@ -149,6 +149,7 @@ fn rows_whose_admin1_names_no_unit_are_placed_by_their_point() {
     let mut region = synthetic::Region::of_units("Kenya", &kenya).expect("region");
     // Names from another list (ACLED's may predate a reform): none matches.
     region.provinces = (1..=8).map(|k| format!("Old Province {k}")).collect();
+    region.units.clear();
     let mut csv = Vec::new();
     synthetic::write_acled_in(&mut csv, 500, 3, &region).expect("rows");
     let dir = tempfile::tempdir().expect("dir");

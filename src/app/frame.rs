@@ -151,14 +151,15 @@ impl AtlasApp {
                     return None;
                 }
                 let vis = &self.derived.visible;
-                let sel = side_panel::ui(ui, &self.atlas, &self.selection, &self.resolved, vis);
-                if let Some(p) = self.resolved.province {
-                    self.layers.province_panel(ui, p, &time);
-                }
-                if let Some(u) = self.resolved.unit {
-                    self.layers.unit_panel(ui, u, &time);
-                }
-                sel
+                let (resolved, layers) = (&self.resolved, &mut self.layers);
+                side_panel::ui(ui, &self.atlas, &self.selection, resolved, vis, |ui| {
+                    if let Some(p) = resolved.province {
+                        layers.province_panel(ui, p, &time);
+                    }
+                    if let Some(u) = resolved.unit {
+                        layers.unit_panel(ui, u, &time);
+                    }
+                })
             })
             .inner;
         if let Some(s) = shown {

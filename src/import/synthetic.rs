@@ -62,6 +62,9 @@ pub struct Region {
     pub bbox: [f64; 4],
     /// The country's outline: towns are placed inside it, not merely in its box.
     pub inside: Option<std::sync::Arc<crate::spatial::ProvinceIndex>>,
+    /// When `inside` indexes the country's first-level units, their names: a row then names
+    /// the unit its town lies in, as real data does.
+    pub units: Vec<String>,
 }
 
 impl Region {
@@ -84,6 +87,7 @@ impl Region {
             provinces,
             bbox: [r.min().x, r.min().y, r.max().x, r.max().y],
             inside: Some(std::sync::Arc::new(inside)),
+            units: Vec::new(),
         })
     }
 
@@ -110,6 +114,7 @@ impl Region {
             inside: Some(std::sync::Arc::new(crate::spatial::ProvinceIndex::new(
                 units,
             ))),
+            units: names,
         })
     }
 
@@ -143,44 +148,56 @@ impl Default for Region {
                         provinces: (1..=8).map(|k| format!("Province {k}")).collect(),
                         bbox: [10.0, 10.0, 20.0, 20.0],
                         inside: None,
+                        units: Vec::new(),
                     })
             })
             .clone()
     }
 }
 
-struct Towns(Vec<(f64, f64)>);
+/// Towns, each with the index of the `inside` region holding it (if known).
+struct Towns(Vec<(f64, f64, Option<usize>)>);
 
 impl Towns {
     /// 2,000 towns in the region's country (a few tries per town; in its box if none lands).
     fn new(rng: &mut Rng, region: &Region) -> Self {
         let [w, s, e, n] = region.bbox;
-        let on_land = |lon: f64, lat: f64| {
+        let unit_at = |lon: f64, lat: f64| {
             region
                 .inside
                 .as_ref()
-                .is_none_or(|i| i.locate(geo::Point::new(lon, lat)).is_some())
+                .map(|i| i.locate(geo::Point::new(lon, lat)))
         };
         let mut town = || {
             let mut at = (rng.range(w, e), rng.range(s, n));
             for _ in 0..20 {
-                if on_land(at.0, at.1) {
+                if unit_at(at.0, at.1).is_none_or(|u| u.is_some()) {
                     break;
                 }
                 at = (rng.range(w, e), rng.range(s, n));
             }
-            at
+            (at.0, at.1, unit_at(at.0, at.1).flatten())
         };
         Self((0..2000).map(|_| town()).collect())
     }
 
-    /// A point: mostly exactly at a town, sometimes scattered near one.
-    fn point(&self, rng: &mut Rng) -> (f64, f64, u8) {
-        let (lon, lat) = self.0[rng.below(self.0.len() as u64) as usize];
+    /// The name a row at town `t` gives its first-level unit: the unit it lies in when the
+    /// region knows its units, else `pick`.
+    fn admin1<'a>(&self, t: usize, region: &'a Region, pick: &'a str) -> &'a str {
+        self.0[t]
+            .2
+            .and_then(|u| region.units.get(u))
+            .map_or(pick, String::as_str)
+    }
+
+    /// A point (and its town): mostly exactly at a town, sometimes scattered near one.
+    fn point(&self, rng: &mut Rng) -> (f64, f64, u8, usize) {
+        let t = rng.below(self.0.len() as u64) as usize;
+        let (lon, lat, _) = self.0[t];
         match rng.below(10) {
-            0..=6 => (lon, lat, 1),
-            7 | 8 => (lon + rng.range(-0.2, 0.2), lat + rng.range(-0.2, 0.2), 2),
-            _ => (lon + rng.range(-0.5, 0.5), lat + rng.range(-0.5, 0.5), 3),
+            0..=6 => (lon, lat, 1, t),
+            7 | 8 => (lon + rng.range(-0.2, 0.2), lat + rng.range(-0.2, 0.2), 2, t),
+            _ => (lon + rng.range(-0.5, 0.5), lat + rng.range(-0.5, 0.5), 3, t),
         }
     }
 }
@@ -209,11 +226,11 @@ pub fn write_acled_in(
     let (towns, actors) = (Towns::new(&mut rng, region), region.actors());
     writeln!(out, "{}", acled::COLUMNS.join(","))?;
     for i in 0..n {
-        let (lon, lat, prec) = towns.point(&mut rng);
+        let (lon, lat, prec, town) = towns.point(&mut rng);
         let (kind, sub) = EVENT_TYPES[rng.below(6) as usize];
         let a1 = &actors[rng.below(8) as usize];
         let a2 = &actors[rng.below(8) as usize];
-        let admin1 = &region.provinces[rng.below(8) as usize];
+        let admin1 = towns.admin1(town, region, &region.provinces[rng.below(8) as usize]);
         let d = day(&mut rng);
         let date = if i % 2 == 0 {
             dates::iso(d)
@@ -250,7 +267,7 @@ pub fn write_ucdp(mut out: impl Write, n: usize, seed: u64, header: bool) -> std
         writeln!(out, "{}", ucdp::COLUMNS.join(","))?;
     }
     for i in 0..n {
-        let (lon, lat, prec) = towns.point(&mut rng);
+        let (lon, lat, prec, town) = towns.point(&mut rng);
         let where_prec = match prec {
             1 => 1,
             2 => 2,
@@ -268,7 +285,7 @@ pub fn write_ucdp(mut out: impl Write, n: usize, seed: u64, header: bool) -> std
         let low = rng.below(10);
         let best = low + rng.below(5);
         let high = best + rng.below(20);
-        let admin1 = &region.provinces[rng.below(8) as usize];
+        let admin1 = towns.admin1(town, &region, &region.provinces[rng.below(8) as usize]);
         let side_a = &actors[rng.below(3) as usize];
         let side_b = &actors[3 + rng.below(5) as usize];
         let fields: [String; 49] = [

@@ -28,6 +28,9 @@ pub struct Found {
     pub matched: Option<String>,
     /// Longitude and latitude of a gazetteer entry (story items are found through the data).
     pub at: Option<(f64, f64)>,
+    /// What a world gazetteer entry is ("place", "first-level unit", …), so a city and the
+    /// province named for it read apart.
+    pub what: Option<&'static str>,
 }
 
 /// Story items before the gazetteer (the tier), big places before small ones.
@@ -157,6 +160,7 @@ impl SearchIndex {
                 name,
                 matched,
                 at: self.points.get(&k.target).copied(),
+                what: None,
             });
         }
         if let Some(world) = &self.world {
@@ -204,9 +208,22 @@ fn world_hits(world: &WorldGazetteer, q: &str, limit: usize) -> Vec<Found> {
             matched: (fold(r.name) != key).then(|| key.clone()),
             name: place,
             at: Some((r.lon, r.lat)),
+            what: Some(what_is(r.kind)),
         });
     }
     out
+}
+
+/// A world record's kind in a word or two.
+fn what_is(kind: super::gazetteer::RecordKind) -> &'static str {
+    use super::gazetteer::RecordKind as K;
+    match kind {
+        K::City => "place",
+        K::Admin1 => "first-level unit",
+        K::Admin2 => "district",
+        K::Continent => "continent",
+        K::Physical => "sea, river or region",
+    }
 }
 
 /// How many world names beginning with the query are weighed (the index is sorted by name,

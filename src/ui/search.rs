@@ -142,8 +142,8 @@ impl Search {
         let mut clicked = None;
         for (i, f) in self.results.iter().enumerate() {
             let text = match &f.matched {
-                Some(m) => format!("{} ({m}) · {}", f.name, kind(f.target)),
-                None => format!("{} · {}", f.name, kind(f.target)),
+                Some(m) => format!("{} ({m}) · {}", f.name, f.what.unwrap_or(kind(f.target))),
+                None => format!("{} · {}", f.name, f.what.unwrap_or(kind(f.target))),
             };
             if ui.selectable_label(i == self.cursor, text).clicked() {
                 clicked = Some(i);
@@ -236,8 +236,36 @@ fn go_to(atlas: &Atlas, f: &Found) -> Vec<Command> {
                 fit(e.places.clone()),
             ]
         }
-        Target::Gazetteer(_) | Target::World(_) => gazetteer_view(f),
+        Target::World(_) => world_unit(atlas, f).unwrap_or_else(|| gazetteer_view(f)),
+        Target::Gazetteer(_) => gazetteer_view(f),
     }
+}
+
+/// A world first-level unit the map draws: selected (its panel opens) and fitted.
+fn world_unit(atlas: &Atlas, f: &Found) -> Option<Vec<Command>> {
+    if f.what != Some("first-level unit") {
+        return None;
+    }
+    let (name, cc) = f.name.rsplit_once(", ")?;
+    let world = &atlas.world;
+    let ci = world.by_country(cc)?;
+    if world.countries[ci].story_drawn {
+        return None;
+    }
+    let folded = crate::spatial::geocode::fold(name);
+    let units = world.decode(ci)?;
+    let unit = units
+        .units
+        .iter()
+        .find(|p| crate::spatial::geocode::fold(&p.name) == folded)?;
+    let code = unit.iso.clone();
+    Some(vec![
+        Command::Select(Selection::Province(code.clone())),
+        Command::ShowView {
+            view: SlideView::Fit { fit: vec![code] },
+            instant: false,
+        },
+    ])
 }
 
 /// A gazetteer place: shown at a town's zoom, with a word that it is not in the story.

@@ -7,45 +7,62 @@ use crate::atlas::{Atlas, Item, UnitId};
 use crate::timeline::Visible;
 
 /// Shows the panel for `selection` (resolved once this frame), listing what the filter shows
-/// first; returns a new selection when the user follows a link.
+/// first, then `more` (the imported layers' rows there) in the same scrolling list; returns a
+/// new selection when the user follows a link.
 pub fn ui(
     ui: &mut Ui,
     atlas: &Atlas,
     selection: &Selection,
     resolved: &Resolved,
     vis: &Visible,
+    more: impl FnOnce(&mut Ui),
 ) -> Option<Selection> {
     let mut out = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match (selection, resolved) {
-            (Selection::None, _) => overview(ui, atlas, vis, &mut out),
-            (
-                Selection::Province(_),
-                Resolved {
-                    province: Some(i), ..
-                },
-            ) => {
-                province(ui, atlas, *i, vis, &mut out);
-            }
-            (Selection::Province(_), Resolved { unit: Some(u), .. }) => {
-                world_unit(ui, atlas, *u, vis, &mut out);
-            }
-            (Selection::Place(id), Resolved { place: Some(i), .. }) => {
-                place(ui, atlas, id, *i, vis, &mut out);
-            }
-            (
-                Selection::Event(_) | Selection::Crossing(_),
-                Resolved {
-                    item: Some(item), ..
-                },
-            ) => {
-                out = item_card::ui(ui, atlas, *item);
-            }
-            (Selection::Province(id) | Selection::Place(id), _) => missing(ui, id),
-            (Selection::Event(id) | Selection::Crossing(id), _) => missing(ui, id),
+        .show(ui, |ui| {
+            selected(ui, atlas, selection, resolved, vis, &mut out);
+            more(ui);
         });
     out
+}
+
+/// The selection's own part of the panel.
+fn selected(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    selection: &Selection,
+    resolved: &Resolved,
+    vis: &Visible,
+    out: &mut Option<Selection>,
+) {
+    match (selection, resolved) {
+        (Selection::None, _) => overview(ui, atlas, vis, out),
+        (
+            Selection::Province(_),
+            Resolved {
+                province: Some(i), ..
+            },
+        ) => {
+            province(ui, atlas, *i, vis, out);
+        }
+        (Selection::Province(_), Resolved { unit: Some(u), .. }) => {
+            world_unit(ui, atlas, *u, vis, out);
+        }
+        (Selection::Place(id), Resolved { place: Some(i), .. }) => {
+            place(ui, atlas, id, *i, vis, out);
+        }
+        (
+            Selection::Event(_) | Selection::Crossing(_),
+            Resolved {
+                item: Some(item), ..
+            },
+        ) => {
+            *out = item_card::ui(ui, atlas, *item);
+        }
+        (Selection::Province(id) | Selection::Place(id), _) => missing(ui, id),
+        (Selection::Event(id) | Selection::Crossing(id), _) => missing(ui, id),
+    }
 }
 
 /// A province: its name, capital and code, and its items.
