@@ -70,6 +70,32 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    // Panning across the world view: the world's units are laid out anew every frame.
+    {
+        let ctx = egui::Context::default();
+        let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
+        let mut n = 0;
+        for _ in 0..5 {
+            skip(&ctx, &mut app, input(n));
+            n += 1;
+        }
+        app.map.saved.memory.center_at(walkers::lon_lat(40.0, 25.0));
+        app.map.saved.memory.set_zoom(2.9).expect("zoom");
+        for _ in 0..45 {
+            skip(&ctx, &mut app, input(n));
+            n += 1;
+        }
+        group.bench_function("world_view_panning", |b| {
+            b.iter(|| {
+                n += 1;
+                let lon = 30.0 + (n % 200) as f64 * 0.1;
+                app.map.saved.memory.center_at(walkers::lon_lat(lon, 25.0));
+                let mut out = ctx.run_ui(input(n), |ui| app.show(ui));
+                out.textures_delta.clear();
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            })
+        });
+    }
     // Playing the crisis in a loop at a day per second: arrows grow in, dots flow, the counter
     // and the filter follow the cursor.
     {

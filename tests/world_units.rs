@@ -177,3 +177,30 @@ fn rows_whose_admin1_names_no_unit_are_placed_by_their_point() {
         "{placed} placed"
     );
 }
+
+#[test]
+fn named_units_in_view_are_items_for_screen_readers_and_the_keyboard() {
+    use event_atlas::model::SlideView;
+    let mut h = harness();
+    h.state_mut().apply(event_atlas::ui::Command::ShowView {
+        view: SlideView::Fit {
+            fit: vec!["SD".into()],
+        },
+        instant: true,
+    });
+    // The units arrive a few countries a frame.
+    h.run_steps(30);
+    let names: Vec<String> = h
+        .state()
+        .map
+        .items()
+        .iter()
+        .map(|i| i.name.clone())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n == "North Darfur, Sudan (first-level unit)"),
+        "{names:?}"
+    );
+}

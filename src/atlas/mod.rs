@@ -181,6 +181,24 @@ impl Atlas {
         Some(format!("{}, {country}", unit.name))
     }
 
+    /// [`Self::unit_title`], without the country while a waiting quiz question asks for it.
+    pub fn unit_title_shown(&self, u: UnitId, vis: &Visible) -> Option<String> {
+        let unit = self.world.unit(u)?;
+        let concealed = vis
+            .concealed
+            .place
+            .and_then(|p| self.data.places.get(p))
+            .is_some_and(|p| {
+                p.kind == crate::model::PlaceKind::Country
+                    && p.country.eq_ignore_ascii_case(unit.country())
+            });
+        if concealed {
+            Some(unit.name.clone())
+        } else {
+            self.unit_title(u)
+        }
+    }
+
     /// Index of a place by id.
     pub fn place_index(&self, id: &str) -> Option<usize> {
         self.ids.place(id)

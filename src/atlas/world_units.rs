@@ -65,10 +65,13 @@ impl WorldUnits {
     pub fn embedded(story_drawn: &[&str]) -> Self {
         match WorldAdmin1::embedded() {
             Ok(file) => Self::new(file, story_drawn),
-            Err(e) => Self {
-                error: Some(e.to_string()),
-                ..Self::default()
-            },
+            Err(e) => {
+                eprintln!("{e}");
+                Self {
+                    error: Some(e.to_string()),
+                    ..Self::default()
+                }
+            }
         }
     }
 
@@ -138,6 +141,15 @@ impl WorldUnits {
                 })
             })
             .as_ref()
+    }
+
+    /// The decoded units of the countries drawn (not the story's) whose box meets `view` (unit
+    /// Mercator): what the labels and the screen reader's list name.
+    pub fn decoded_in(&self, view: Rect<f64>) -> impl Iterator<Item = &CountryUnits> {
+        self.countries
+            .iter()
+            .filter(move |c| !c.story_drawn && boxes_meet(c.bbox, view))
+            .filter_map(|c| c.decoded.get()?.as_ref())
     }
 
     /// The unit numbered `u`, decoded with its country.

@@ -32,8 +32,12 @@ impl super::Paint for BasemapLayer {
         if self.fills {
             painter.rect_filled(t.rect, 0.0, style::OCEAN);
         }
+        // The world's countries are hundreds of thin outlines: one mesh of hairlines.
+        let mut world = Batch::hairlines();
+        self.world_countries(t, &mut world);
+        world.paint(painter);
         let mut batch = Batch::default();
-        self.countries(t, &mut batch);
+        self.neighbours(t, &mut batch);
         self.provinces(t, &mut batch);
         batch.paint(painter);
         let mut outlines = Batch::default();
@@ -48,17 +52,22 @@ impl super::Paint for BasemapLayer {
 }
 
 impl BasemapLayer {
-    /// The world coarse, then the story's region in detail (its own countries are drawn as
-    /// provinces).
-    fn countries(&self, t: &ScreenTransform, batch: &mut Batch) {
+    /// The world, coarse.
+    fn world_countries(&self, t: &ScreenTransform, batch: &mut Batch) {
         let atlas = &self.atlas;
-        let fill = |c| self.fills.then_some(c);
+        let fill = self.fills.then_some(style::WORLD_LAND);
         for (i, c) in atlas.data.countries.iter().enumerate() {
             if c.detail == Detail::Coarse {
                 let edge = Stroke::new(0.6, style::WORLD_EDGE);
-                batch.push(t, &atlas.country_shapes[i], fill(style::WORLD_LAND), edge);
+                batch.push(t, &atlas.country_shapes[i], fill, edge);
             }
         }
+    }
+
+    /// The story's region in detail (its own countries are drawn as provinces).
+    fn neighbours(&self, t: &ScreenTransform, batch: &mut Batch) {
+        let atlas = &self.atlas;
+        let fill = |c| self.fills.then_some(c);
         for (i, c) in atlas.data.countries.iter().enumerate() {
             if c.detail == Detail::Fine && !atlas.is_story_country(i) {
                 let edge = Stroke::new(0.9, style::NEIGHBOUR_EDGE);

@@ -202,10 +202,14 @@ impl Batch {
 
     /// Paints the fills, then the outlines.
     pub fn paint(self, painter: &egui::Painter) {
-        painter.add(Shape::mesh(self.mesh));
-        if let Some(mesh) = self.lines.hairlines {
-            painter.add(Shape::mesh(mesh));
-        }
-        painter.extend(self.lines.paths);
+        painter.extend(self.into_shapes());
+    }
+
+    /// The fills, then the outlines, as shapes (meshes are shared, so a kept copy is cheap).
+    pub fn into_shapes(self) -> Vec<Shape> {
+        let mut shapes = vec![Shape::mesh(self.mesh)];
+        shapes.extend(self.lines.hairlines.map(Shape::mesh));
+        shapes.extend(self.lines.paths);
+        shapes
     }
 }

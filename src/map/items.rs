@@ -66,6 +66,7 @@ pub fn map_items(
             }),
     );
     items.extend(province_items(atlas, t, vis));
+    items.extend(unit_items(atlas, t, vis));
     items
 }
 
@@ -127,6 +128,38 @@ fn crossing_items(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<MapI
     }
     items.sort_by_key(|(day, _)| *day);
     items.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The world's units in view that are named on the map (wide enough for their name, and not
+/// at a continent's or the world's scale), by name: "Khartoum, Sudan (first-level unit)"
+/// (without the country while a quiz question asks for it).
+fn unit_items(atlas: &Atlas, t: &ScreenTransform, vis: &Visible) -> Vec<MapItem> {
+    let world = &atlas.world;
+    let mut items: Vec<MapItem> = Vec::new();
+    if t.degrees_per_pixel() > super::labels::UNIT_LABELS_BELOW_DPP {
+        return items;
+    }
+    for units in world.decoded_in(t.view_box()) {
+        for (k, shape) in units.shapes.iter().enumerate() {
+            let rect = t.apply_rect(shape.bbox);
+            let at = t.apply(units.labels[k]);
+            if rect.width() < 40.0 || !t.rect.contains(at) {
+                continue;
+            }
+            let u = units.first + k as crate::atlas::UnitId;
+            let Some(title) = atlas.unit_title_shown(u, vis) else {
+                continue;
+            };
+            items.push(MapItem {
+                item: ItemRef::Story(Hit::WorldUnit(u)),
+                rect: rect.intersect(t.rect),
+                at,
+                name: format!("{title} (first-level unit)"),
+            });
+        }
+    }
+    items.sort_by(|a, b| a.name.cmp(&b.name));
+    items
 }
 
 /// The story's provinces in view, by name, with how many items the filter shows in each.

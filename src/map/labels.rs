@@ -16,7 +16,7 @@ use crate::spatial::mercator::inverse_mercator;
 use crate::timeline::Visible;
 
 /// Degrees per pixel above which (a continent or the world in view) world units go unnamed.
-const UNIT_LABELS_BELOW_DPP: f64 = 0.05;
+pub(crate) const UNIT_LABELS_BELOW_DPP: f64 = 0.05;
 
 /// Draws labels in priority order, skipping any that would collide with one already drawn.
 pub struct LabelsLayer {
@@ -310,13 +310,7 @@ impl LabelsLayer {
             return;
         }
         let font = FontId::proportional(10.5 * self.text_scale);
-        for (ci, country) in world.countries.iter().enumerate() {
-            let Some(units) = world.decoded(ci) else {
-                continue;
-            };
-            if country.story_drawn || !t.apply_rect(country.bbox).intersects(t.rect) {
-                continue;
-            }
+        for units in world.decoded_in(t.view_box()) {
             for (k, shape) in units.shapes.iter().enumerate() {
                 let screen = t.apply_rect(shape.bbox);
                 // Cheap tests first: most units are a few pixels wide. A unit across the

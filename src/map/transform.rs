@@ -72,6 +72,11 @@ impl ScreenTransform {
     }
 
     /// Screen rectangle of a unit-Mercator box, for culling.
+    /// The view in unit Mercator coordinates.
+    pub fn view_box(&self) -> geo::Rect<f64> {
+        geo::Rect::new(self.invert(self.rect.min), self.invert(self.rect.max))
+    }
+
     pub fn apply_rect(&self, r: geo::Rect<f64>) -> Rect {
         Rect::from_two_pos(self.apply(r.min()), self.apply(r.max()))
     }

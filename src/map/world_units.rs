@@ -2,7 +2,7 @@
 //! outlines over the basemap's land (which keeps the country borders), firmer as the map zooms
 //! in; the hovered and selected unit filled like a story province.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use egui::Stroke;
 
@@ -32,6 +32,16 @@ pub struct WorldUnitsLayer {
     pub atlas: Arc<Atlas>,
     pub hovered: Option<UnitId>,
     pub selected: Option<UnitId>,
+    /// What the last frame drew, reused while the view and the emphasis stand still.
+    pub cache: Arc<Mutex<WorldCache>>,
+}
+
+/// The shapes drawn for one view, hovered and selected unit.
+#[derive(Default)]
+pub struct WorldCache {
+    /// The atlas (by address: a story opened since draws other countries), view and emphasis.
+    key: Option<(usize, ScreenTransform, Option<UnitId>, Option<UnitId>)>,
+    shapes: Vec<egui::Shape>,
 }
 
 impl super::Paint for WorldUnitsLayer {
@@ -39,6 +49,21 @@ impl super::Paint for WorldUnitsLayer {
         let world = &self.atlas.world;
         let dpp = t.degrees_per_pixel();
         let edge = unit_edge(dpp);
+        let key = (
+            Arc::as_ptr(&self.atlas) as usize,
+            *t,
+            self.hovered,
+            self.selected,
+        );
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.key == Some(key) {
+            painter.extend(cache.shapes.iter().cloned());
+            return;
+        }
+        let mut pending = false;
         let mut budget = DECODE_PER_FRAME;
         let mut batch = Batch::hairlines();
         let mut focus = Batch::default();
@@ -60,7 +85,7 @@ impl super::Paint for WorldUnitsLayer {
                     u
                 }
                 None => {
-                    painter.ctx().request_repaint();
+                    pending = true;
                     continue;
                 }
             };
@@ -71,9 +96,21 @@ impl super::Paint for WorldUnitsLayer {
                 borders.push(t, &self.atlas.country_shapes[c], None, border);
             }
         }
-        batch.paint(painter);
-        borders.paint(painter);
-        focus.paint(painter);
+        let mut shapes = batch.into_shapes();
+        shapes.extend(borders.into_shapes());
+        shapes.extend(focus.into_shapes());
+        painter.extend(shapes.iter().cloned());
+        // Kept for the frames that follow while the view and the pointer rest; not while
+        // countries in view are still arriving.
+        if pending {
+            painter.ctx().request_repaint();
+            *cache = WorldCache::default();
+        } else {
+            *cache = WorldCache {
+                key: Some(key),
+                shapes,
+            };
+        }
     }
 }
 

@@ -159,17 +159,8 @@ impl WorldAdmin1 {
     /// assert!(lo.x <= info.label.x && info.label.x <= hi.x && lo.y <= info.label.y && info.label.y <= hi.y);
     /// ```
     pub fn unit_info(&self, u: usize) -> Option<UnitInfo<'_>> {
-        if u >= self.n_units {
-            return None;
-        }
+        let (at, code, name) = self.unit_names(u)?;
         let b = &self.bytes;
-        let at = self.units + UNIT_SIZE * u;
-        let offset = self.strings + u32_at(b, at)? as usize;
-        let (code_len, name_len) = (u16_at(b, at + 4)?, u16_at(b, at + 6)?);
-        let text = |from: usize, len: usize| {
-            let end = from.checked_add(len).filter(|&e| e <= self.coords)?;
-            std::str::from_utf8(b.get(from..end)?).ok()
-        };
         // Bounds are stored lon, lat; the label point lat, lon.
         let point = |x: usize, y: usize| -> Option<Coord<f64>> {
             Some(Coord {
@@ -178,8 +169,8 @@ impl WorldAdmin1 {
             })
         };
         Some(UnitInfo {
-            code: text(offset, code_len)?,
-            name: text(offset + code_len, name_len)?,
+            code,
+            name,
             label: point(16, 12)?,
             bounds: geo::Rect::new(point(28, 32)?, point(36, 40)?),
         })
@@ -209,9 +200,8 @@ impl WorldAdmin1 {
             .collect()
     }
 
-    /// Unit `u` decoded: code, name and shape (its label point and bounds are in
-    /// [`Self::unit_info`]); `None` when the file is damaged there.
-    pub fn unit(&self, u: usize) -> Option<Province> {
+    /// Unit `u`'s record offset, code and name.
+    fn unit_names(&self, u: usize) -> Option<(usize, &str, &str)> {
         if u >= self.n_units {
             return None;
         }
@@ -223,8 +213,19 @@ impl WorldAdmin1 {
             let end = from.checked_add(len).filter(|&e| e <= self.coords)?;
             std::str::from_utf8(b.get(from..end)?).ok()
         };
-        let iso = text(offset, code_len)?.to_string();
-        let name = text(offset + code_len, name_len)?.to_string();
+        Some((
+            at,
+            text(offset, code_len)?,
+            text(offset + code_len, name_len)?,
+        ))
+    }
+
+    /// Unit `u` decoded: code, name and shape (its label point and bounds are in
+    /// [`Self::unit_info`]); `None` when the file is damaged there.
+    pub fn unit(&self, u: usize) -> Option<Province> {
+        let (at, iso, name) = self.unit_names(u)?;
+        let (iso, name) = (iso.to_string(), name.to_string());
+        let b = &self.bytes;
         let coords_at = self.coords + 4 * u32_at(b, at + 20)? as usize;
         let shape = self.shape(coords_at, u16_at(b, at + 24)?)?;
         Some(Province {

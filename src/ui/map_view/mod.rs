@@ -26,6 +26,7 @@ use crate::map::crossings::Motion;
 use crate::map::hit::{Hit, hit_test_placed};
 use crate::map::imported::{ClusterHit, ImportedLayer, LayerDraw};
 use crate::map::items::{ItemRef, MapItem};
+use crate::map::world_units::WorldCache;
 use crate::map::{
     BasemapLayer, CrossingsLayer, LabelSpots, LabelsLayer, Layer, MarkersLayer, ScreenTransform,
     SharedLayout, WorldUnitsLayer,
@@ -137,6 +138,8 @@ pub struct MapView {
     /// The credit line as last drawn in the map's corner.
     pub credit: String,
     label_cache: Arc<Mutex<LabelSpots>>,
+    /// The world's units as last drawn, reused while the view rests.
+    world_cache: Arc<Mutex<WorldCache>>,
     /// The marker layout of this frame, shared by markers, labels and hit tests.
     layout: SharedLayout,
     /// Legend, buttons, cards and attribution as last drawn: labels keep out from under them.
@@ -273,6 +276,7 @@ impl MapView {
                 atlas: atlas.clone(),
                 hovered: self.hovered.and_then(Hit::world_unit),
                 selected: input.selected.unit,
+                cache: self.world_cache.clone(),
             }),
             crossings: Layer(CrossingsLayer {
                 atlas: atlas.clone(),

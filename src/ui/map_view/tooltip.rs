@@ -42,7 +42,7 @@ fn marker_text(atlas: &Atlas, vis: &Visible, m: usize) -> String {
 pub(super) fn story(ui: &Ui, atlas: &Atlas, vis: &Visible, hit: Hit, pos: egui::Pos2) {
     let text = match hit {
         Hit::Province(i) => province_text(atlas, vis, i),
-        Hit::WorldUnit(u) => match atlas.unit_title(u) {
+        Hit::WorldUnit(u) => match atlas.unit_title_shown(u, vis) {
             Some(name) => format!("{name} — click to read"),
             None => return,
         },
