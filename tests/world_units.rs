@@ -204,3 +204,29 @@ fn named_units_in_view_are_items_for_screen_readers_and_the_keyboard() {
         "{names:?}"
     );
 }
+
+#[test]
+fn rows_may_name_their_unit_by_code() {
+    // An article's places carry their unit's code ("CD-NK"), not its name.
+    let world = WorldAdmin1::embedded().expect("world");
+    let congo = world.units_of("CD").expect("DR Congo");
+    let mut region = synthetic::Region::of_units("DR Congo", &congo).expect("region");
+    region.provinces = congo
+        .iter()
+        .map(|p| p.iso.clone())
+        .cycle()
+        .take(8)
+        .collect();
+    region.units.clear();
+    let mut csv = Vec::new();
+    synthetic::write_acled_in(&mut csv, 300, 5, &region).expect("rows");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("congo.csv");
+    std::fs::write(&path, &csv).expect("write");
+    let atlas = common::atlas();
+    let imported = import_with_provinces(&atlas, &path, &Progress::default()).expect("import");
+    for (r, &u) in imported.layer.records.iter().zip(&imported.world_units) {
+        let unit = atlas.world.unit(u32::from(u)).expect("matched");
+        assert_eq!(unit.iso, imported.layer.strings.get(r.admin1));
+    }
+}

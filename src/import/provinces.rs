@@ -76,7 +76,8 @@ pub trait WorldUnitLookup {
     /// Countries near lon/lat (their box, widened a little, holds it): where a row whose
     /// point fell just across a border finds the unit it names.
     fn countries_near(&self, lon: f64, lat: f64) -> Vec<usize>;
-    /// Country `c`'s units, each with its number and name.
+    /// Country `c`'s units, each with its number and a name it answers to (a unit may come
+    /// more than once, under each of its names and its code).
     fn unit_names(&self, c: usize) -> Vec<(u16, String)>;
     /// Country `c`'s unit containing lon/lat.
     fn unit_in(&self, c: usize, lon: f64, lat: f64) -> Option<u16>;

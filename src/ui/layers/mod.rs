@@ -78,11 +78,15 @@ impl WorldUnitLookup for AtlasWorld<'_> {
     fn country_at(&self, lon: f64, lat: f64) -> Option<usize> {
         let (atlas, p) = (self.0, geo::Point::new(lon, lat));
         let world = &atlas.world;
-        match atlas.country_at(p) {
-            Some(c) => world.by_country(&atlas.data.countries[c].iso_a2),
-            // Small islands are not in the world basemap: the units themselves answer.
-            None => world.unit_at(p, None).and_then(|u| world.country_of(u)),
-        }
+        // The basemap's coarse outline (kilometres off at a border town such as Goma) only
+        // hints; the units' own outlines, ten times finer, answer (small islands too).
+        let hint = atlas
+            .country_at(p)
+            .and_then(|c| world.by_country(&atlas.data.countries[c].iso_a2));
+        world
+            .unit_at(p, hint)
+            .and_then(|u| world.country_of(u))
+            .or(hint)
     }
 
     fn countries_near(&self, lon: f64, lat: f64) -> Vec<usize> {
@@ -94,11 +98,12 @@ impl WorldUnitLookup for AtlasWorld<'_> {
         if world.countries.get(c).is_none_or(|c| c.story_drawn) {
             return Vec::new();
         }
+        // A unit answers to its name and to its code (an article's places carry the code).
         world.decode(c).map_or_else(Vec::new, |units| {
             let first = units.first as u16;
-            (first..)
-                .zip(units.units.iter().map(|p| p.name.clone()))
-                .collect()
+            let names = (first..).zip(units.units.iter().map(|p| p.name.clone()));
+            let codes = (first..).zip(units.units.iter().map(|p| p.iso.clone()));
+            names.chain(codes).collect()
         })
     }
 
