@@ -98,7 +98,7 @@ impl WorldUnitLookup for AtlasWorld<'_> {
         if world.countries.get(c).is_none_or(|c| c.story_drawn) {
             return Vec::new();
         }
-        // A unit answers to its name and to its code (an article's places carry the code).
+        // A unit answers to its name and to its code (data may give either).
         world.decode(c).map_or_else(Vec::new, |units| {
             let first = units.first as u16;
             let names = (first..).zip(units.units.iter().map(|p| p.name.clone()));
