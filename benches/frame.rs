@@ -35,6 +35,27 @@ fn skip(ctx: &egui::Context, app: &mut AtlasApp, input: egui::RawInput) {
 /// A map view: longitude, latitude, zoom.
 type View = (f64, f64, f64);
 
+/// An app a few frames in (home fitted), then at `view` with every country in view decoded
+/// (a few a frame); the frame count so far.
+fn settled(atlas: &Arc<Atlas>, view: Option<View>) -> (egui::Context, AtlasApp, u64) {
+    let ctx = egui::Context::default();
+    let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
+    let mut n = 0;
+    for _ in 0..5 {
+        skip(&ctx, &mut app, input(n));
+        n += 1;
+    }
+    if let Some((lon, lat, zoom)) = view {
+        app.map.saved.memory.center_at(walkers::lon_lat(lon, lat));
+        app.map.saved.memory.set_zoom(zoom).expect("zoom");
+        for _ in 0..40 {
+            skip(&ctx, &mut app, input(n));
+            n += 1;
+        }
+    }
+    (ctx, app, n)
+}
+
 fn frame(c: &mut Criterion) {
     let atlas = Arc::new(Atlas::load(DataSource::Embedded).expect("data"));
     let mut group = c.benchmark_group("frame_1920x1080");
@@ -45,22 +66,7 @@ fn frame(c: &mut Criterion) {
         ("europe_zoom_6", Some((10.0, 50.0, 6.0))),
     ];
     for (name, view) in views {
-        let ctx = egui::Context::default();
-        let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
-        let mut n = 0;
-        for _ in 0..5 {
-            skip(&ctx, &mut app, input(n));
-            n += 1;
-        }
-        if let Some((lon, lat, zoom)) = view {
-            app.map.saved.memory.center_at(walkers::lon_lat(lon, lat));
-            app.map.saved.memory.set_zoom(zoom).expect("zoom");
-            // The units in view are decoded a few countries a frame: let them all arrive.
-            for _ in 0..40 {
-                skip(&ctx, &mut app, input(n));
-                n += 1;
-            }
-        }
+        let (ctx, mut app, mut n) = settled(&atlas, view);
         group.bench_function(name, |b| {
             b.iter(|| {
                 n += 1;
@@ -72,19 +78,7 @@ fn frame(c: &mut Criterion) {
     }
     // Panning across the world view: the world's units are laid out anew every frame.
     {
-        let ctx = egui::Context::default();
-        let mut app = AtlasApp::new(atlas.clone(), Persisted::default());
-        let mut n = 0;
-        for _ in 0..5 {
-            skip(&ctx, &mut app, input(n));
-            n += 1;
-        }
-        app.map.saved.memory.center_at(walkers::lon_lat(40.0, 25.0));
-        app.map.saved.memory.set_zoom(2.9).expect("zoom");
-        for _ in 0..45 {
-            skip(&ctx, &mut app, input(n));
-            n += 1;
-        }
+        let (ctx, mut app, mut n) = settled(&atlas, Some((40.0, 25.0, 2.9)));
         group.bench_function("world_view_panning", |b| {
             b.iter(|| {
                 n += 1;

@@ -8,7 +8,7 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use event_atlas::app::AtlasApp;
 use event_atlas::atlas::{Atlas, UnitId};
-use event_atlas::import::{NO_UNIT, Progress, synthetic};
+use event_atlas::import::{Imported, NO_UNIT, Progress, synthetic};
 use event_atlas::map::hit::{Hit, hit_test};
 use event_atlas::model::WorldAdmin1;
 use event_atlas::ui::Selection;
@@ -28,6 +28,23 @@ fn open_spot_in_unit(h: &Harness<'_, AtlasApp>, u: UnitId) -> Pos2 {
         }
     }
     panic!("unit {u} is not in view");
+}
+
+/// `n` synthetic ACLED rows in `region`, written to a file named `name` and imported as File ›
+/// Layers does (parse, clusters, provinces, world units).
+fn import_rows(
+    atlas: &Atlas,
+    region: &synthetic::Region,
+    n: usize,
+    seed: u64,
+    name: &str,
+) -> Imported {
+    let mut csv = Vec::new();
+    synthetic::write_acled_in(&mut csv, n, seed, region).expect("rows");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, &csv).expect("write");
+    import_with_provinces(atlas, &path, &Progress::default()).expect("import")
 }
 
 fn unit_of(atlas: &Atlas, lon: f64, lat: f64) -> UnitId {
@@ -85,15 +102,9 @@ fn imported_rows_of_any_country_are_matched_to_their_unit_and_listed_under_it() 
     let world = WorldAdmin1::embedded().expect("world");
     let sudan = world.units_of("SD").expect("Sudan");
     let region = synthetic::Region::of_units("Sudan", &sudan).expect("region");
-    let mut csv = Vec::new();
-    synthetic::write_acled_in(&mut csv, 3000, 7, &region).expect("rows");
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("sudan.csv");
-    std::fs::write(&path, &csv).expect("write");
-
     let mut h = harness();
     let atlas = h.state().atlas.clone();
-    let imported = import_with_provinces(&atlas, &path, &Progress::default()).expect("import");
+    let imported = import_rows(&atlas, &region, 3000, 7, "sudan.csv");
     let layer = &imported.layer;
     assert_eq!(imported.world_units.len(), layer.records.len());
     // Each row's admin1 names its unit, and the name is what the row meant, also where the
@@ -150,13 +161,8 @@ fn rows_whose_admin1_names_no_unit_are_placed_by_their_point() {
     // Names from another list (ACLED's may predate a reform): none matches.
     region.provinces = (1..=8).map(|k| format!("Old Province {k}")).collect();
     region.units.clear();
-    let mut csv = Vec::new();
-    synthetic::write_acled_in(&mut csv, 500, 3, &region).expect("rows");
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kenya.csv");
-    std::fs::write(&path, &csv).expect("write");
     let atlas = common::atlas();
-    let imported = import_with_provinces(&atlas, &path, &Progress::default()).expect("import");
+    let imported = import_rows(&atlas, &region, 500, 3, "kenya.csv");
     use geo::Contains;
     let mut placed = 0;
     for (r, &u) in imported.layer.records.iter().zip(&imported.world_units) {
@@ -218,13 +224,8 @@ fn rows_may_name_their_unit_by_code() {
         .take(8)
         .collect();
     region.units.clear();
-    let mut csv = Vec::new();
-    synthetic::write_acled_in(&mut csv, 300, 5, &region).expect("rows");
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("congo.csv");
-    std::fs::write(&path, &csv).expect("write");
     let atlas = common::atlas();
-    let imported = import_with_provinces(&atlas, &path, &Progress::default()).expect("import");
+    let imported = import_rows(&atlas, &region, 300, 5, "congo.csv");
     for (r, &u) in imported.layer.records.iter().zip(&imported.world_units) {
         let unit = atlas.world.unit(u32::from(u)).expect("matched");
         assert_eq!(unit.iso, imported.layer.strings.get(r.admin1));
