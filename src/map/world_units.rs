@@ -46,9 +46,6 @@ pub struct WorldCache {
 
 impl super::Paint for WorldUnitsLayer {
     fn paint(&self, painter: &egui::Painter, t: &ScreenTransform) {
-        let world = &self.atlas.world;
-        let dpp = t.degrees_per_pixel();
-        let edge = unit_edge(dpp);
         let key = (
             Arc::as_ptr(&self.atlas) as usize,
             *t,
@@ -63,6 +60,29 @@ impl super::Paint for WorldUnitsLayer {
             painter.extend(cache.shapes.iter().cloned());
             return;
         }
+        let (shapes, pending) = self.shapes(t);
+        painter.extend(shapes.iter().cloned());
+        // Kept for the frames that follow while the view and the pointer rest; not while
+        // countries in view are still arriving.
+        if pending {
+            painter.ctx().request_repaint();
+            *cache = WorldCache::default();
+        } else {
+            *cache = WorldCache {
+                key: Some(key),
+                shapes,
+            };
+        }
+    }
+}
+
+impl WorldUnitsLayer {
+    /// Every drawn country's units for view `t` (decoding a few more), the borders over them
+    /// and the emphasis on top; and whether countries in view are still to come.
+    fn shapes(&self, t: &ScreenTransform) -> (Vec<egui::Shape>, bool) {
+        let world = &self.atlas.world;
+        let dpp = t.degrees_per_pixel();
+        let edge = unit_edge(dpp);
         let mut pending = false;
         let mut budget = DECODE_PER_FRAME;
         let mut batch = Batch::hairlines();
@@ -99,22 +119,9 @@ impl super::Paint for WorldUnitsLayer {
         let mut shapes = batch.into_shapes();
         shapes.extend(borders.into_shapes());
         shapes.extend(focus.into_shapes());
-        painter.extend(shapes.iter().cloned());
-        // Kept for the frames that follow while the view and the pointer rest; not while
-        // countries in view are still arriving.
-        if pending {
-            painter.ctx().request_repaint();
-            *cache = WorldCache::default();
-        } else {
-            *cache = WorldCache {
-                key: Some(key),
-                shapes,
-            };
-        }
+        (shapes, pending)
     }
-}
 
-impl WorldUnitsLayer {
     /// One country's units: every outline; the hovered and selected ones filled and outlined
     /// on top.
     fn country(
