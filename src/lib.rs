@@ -64,6 +64,7 @@
 
 pub mod app;
 pub mod atlas;
+pub mod builder;
 pub mod check;
 pub mod cli;
 pub mod import;
