@@ -173,12 +173,17 @@ impl Atlas {
     /// A world unit's name with its country's: "North Darfur, Sudan".
     pub fn unit_title(&self, u: UnitId) -> Option<String> {
         let unit = self.world.unit(u)?;
-        let cc = unit.country();
-        let country = self
-            .ids
-            .country(cc)
-            .map_or(cc, |c| self.data.countries[c].name.as_str());
-        Some(format!("{}, {country}", unit.name))
+        Some(format!("{}, {}", unit.name, self.unit_country(u)?))
+    }
+
+    /// The name of a world unit's country ("Sudan"; its code when the basemap lacks it).
+    pub fn unit_country(&self, u: UnitId) -> Option<&str> {
+        let cc = self.world.unit(u)?.country();
+        Some(
+            self.ids
+                .country(cc)
+                .map_or(cc, |c| self.data.countries[c].name.as_str()),
+        )
     }
 
     /// [`Self::unit_title`], without the country while a waiting quiz question asks for it.

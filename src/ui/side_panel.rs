@@ -86,8 +86,7 @@ fn world_unit(ui: &mut Ui, atlas: &Atlas, u: UnitId, vis: &Visible, out: &mut Op
         return;
     };
     ui.heading(&unit.name);
-    let title = atlas.unit_title(u).unwrap_or_default();
-    let country = title.rsplit(", ").next().unwrap_or_default();
+    let country = atlas.unit_country(u).unwrap_or_default();
     ui.label(format!("{country} · {}", unit.iso));
     let source = "First-level unit: Natural Earth 10m admin-1";
     ui.label(RichText::new(source).small().weak());
