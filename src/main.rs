@@ -21,6 +21,19 @@ fn main() -> std::process::ExitCode {
         Some(Command::Check { data_dir }) => {
             cli::check(data_dir.as_deref().or(cli.data.as_deref()))
         }
+        Some(Command::Story {
+            article,
+            out,
+            published,
+            title,
+            force,
+        }) => cli::story(article, out, *published, title.clone(), *force),
+        Some(Command::StoryEval {
+            article,
+            against,
+            gold,
+            published,
+        }) => cli::story_eval(article, against.as_deref(), gold.as_deref(), *published),
         None => run_app(cli),
     };
     match result {

@@ -168,20 +168,7 @@ fn counter_at_the_end_of_the_fortnight_matches_the_totals() {
     let totals = h.state().atlas.data.crossings.totals.clone();
     assert!(!totals.is_empty());
     for t in &totals {
-        let phrase = if t.people.is_unknown() {
-            format!(
-                "{} crossings into Tajikistan since {}",
-                t.cases,
-                t.start.human()
-            )
-        } else {
-            format!(
-                "{} in {} crossings into Tajikistan since {}",
-                t.people.label(),
-                t.cases,
-                t.start.human()
-            )
-        };
+        let phrase = t.line_into("Tajikistan");
         assert!(shows(&h, &phrase), "counter lacks {phrase:?}");
         assert!(h.state().counter().text().contains(&phrase));
     }

@@ -61,6 +61,8 @@ const WORDS: &[(&str, u64)] = &[
     ("a hundred", 100),
     ("a thousand", 1_000),
     ("a million", 1_000_000),
+    ("half a million", 500_000),
+    ("a quarter of a million", 250_000),
 ];
 
 /// Scale words after a number ("two million", "1.5 million").
@@ -197,7 +199,7 @@ fn number(s: &str, words: &[Range<usize>], i: usize) -> Option<(f64, usize, bool
         let plain: String = w.chars().filter(|&c| c != ',').collect();
         return Some((plain.parse().ok()?, i + 1, false));
     }
-    for n in [2, 1] {
+    for n in [5, 3, 2, 1] {
         if let Some(p) = phrase(s, words, i, n)
             && let Some(&(_, v)) = WORDS.iter().find(|(x, _)| *x == p)
         {
@@ -275,6 +277,11 @@ mod tests {
                 "1.5 million",
             ),
             ("up to 300 people", (None, None, Some(300)), "up to 300"),
+            (
+                "more than half a million have fled",
+                (Some(500_000), None, None),
+                "more than half a million",
+            ),
         ];
         for (s, (low, best, high), text) in cases {
             assert_eq!(one(s), (low, best, high, text.to_string()), "{s}");

@@ -55,11 +55,15 @@ pub(super) fn check_set(c: &mut Checker<'_>, ds: &Dataset) {
     }
 }
 
-/// Each capital is in the gazetteer and inside its own province. `points`: GeoNames id →
-/// (lat, lon), from the story's and the world's gazetteers.
+/// Each capital a province names is in the gazetteer and inside its own province (a province
+/// taken from the world's admin-1 file names none). `points`: GeoNames id → (lat, lon), from
+/// the story's and the world's gazetteers.
 pub(super) fn check_capitals(c: &mut Checker<'_>, ds: &Dataset, points: &HashMap<u64, (f64, f64)>) {
     let index = ProvinceIndex::new(&ds.provinces);
     for (i, p) in ds.provinces.iter().enumerate() {
+        if p.capital.is_empty() && p.capital_geonames_id.is_none() {
+            continue;
+        }
         let problem = match p.capital_geonames_id.and_then(|id| points.get(&id)) {
             None => format!(
                 "capital {:?} (GeoNames {:?}) is not in the gazetteer",

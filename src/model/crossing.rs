@@ -33,7 +33,9 @@ pub struct Total {
     pub start: PartialDate,
     pub end: PartialDate,
     pub to: String,
-    pub cases: u32,
+    /// How many crossings the total covers, when the article says ("the fifth case").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cases: Option<u32>,
     pub people: Count,
     pub quote: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,12 +52,24 @@ impl Total {
         let span = match days {
             14 => "over a fortnight".to_string(),
             7 => "over a week".to_string(),
-            d => format!("over {d} days"),
+            d if d <= 62 => format!("over {d} days"),
+            _ => format!("since {}", self.start.human()),
         };
-        if self.people.is_unknown() {
-            format!("{} crossings {span}", self.cases)
-        } else {
-            format!("{} in {} crossings {span}", self.people.label(), self.cases)
+        format!("{} {span}", self.what())
+    }
+
+    /// The counter's line: "nearly 1,600 in 5 crossings into Tajikistan since 22 June 2021".
+    pub fn line_into(&self, to: &str) -> String {
+        format!("{} into {to} since {}", self.what(), self.start.human())
+    }
+
+    /// "nearly 1,600 in 5 crossings", "3 crossings", "more than 600,000", as the article gives.
+    fn what(&self) -> String {
+        match (self.people.is_unknown(), self.cases) {
+            (true, Some(n)) => format!("{n} crossings"),
+            (true, None) => "crossings".to_string(),
+            (false, Some(n)) => format!("{} in {n} crossings", self.people.label()),
+            (false, None) => self.people.label(),
         }
     }
 }
@@ -71,7 +85,7 @@ pub struct CrossingsFile {
 mod tests {
     use super::*;
 
-    fn total(start: &str, end: &str, cases: u32, people: Count) -> Total {
+    fn total(start: &str, end: &str, cases: Option<u32>, people: Count) -> Total {
         Total {
             id: "t".into(),
             start: start.parse().expect("date"),
@@ -93,12 +107,16 @@ mod tests {
             ..Count::default()
         };
         assert_eq!(
-            total("2021-06-22", "2021-07-05", 5, nearly).label(),
+            total("2021-06-22", "2021-07-05", Some(5), nearly.clone()).label(),
             "nearly 1,600 in 5 crossings over a fortnight"
         );
         assert_eq!(
-            total("2021-07-03", "2021-07-05", 3, Count::default()).label(),
+            total("2021-07-03", "2021-07-05", Some(3), Count::default()).label(),
             "3 crossings over 3 days"
+        );
+        assert_eq!(
+            total("2023-04", "2024-05-16", None, nearly).label(),
+            "nearly 1,600 since April 2023"
         );
     }
 }

@@ -36,6 +36,9 @@ pub struct Question {
 pub struct Quiz {
     pub title: String,
     pub questions: Vec<Question>,
+    /// A draft made by the story builder, for the teacher to edit before class.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// What the student did.

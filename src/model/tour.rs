@@ -74,6 +74,9 @@ pub struct Slide {
 pub struct Tour {
     pub title: String,
     pub slides: Vec<Slide>,
+    /// A draft made by the story builder, for the teacher to edit before class.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Tour {

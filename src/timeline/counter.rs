@@ -89,13 +89,7 @@ fn total_lines(data: &Dataset, vis: &Visible, place_name: impl Fn(&str) -> Strin
         .into_iter()
         .map(|i| {
             let t = &totals[i];
-            let (to, since) = (place_name(&t.to), t.start.human());
-            if t.people.is_unknown() {
-                format!("{} crossings into {to} since {since}", t.cases)
-            } else {
-                let people = t.people.label();
-                format!("{people} in {} crossings into {to} since {since}", t.cases)
-            }
+            t.line_into(&place_name(&t.to))
         })
         .collect()
 }

@@ -234,6 +234,7 @@ impl Tours {
         let tour = self.tour.get_or_insert_with(|| Tour {
             title: "My tour".into(),
             slides: Vec::new(),
+            draft: false,
         });
         let at = (self.saved.slide + 1).min(tour.slides.len());
         tour.slides.insert(at, slide);

@@ -1,4 +1,8 @@
-//! Command line: run the app, or one of the data commands (`geocode`, `check`).
+//! Command line: run the app, or one of the data commands (`geocode`, `check`, `story`).
+
+mod story;
+
+pub use story::{story, story_eval};
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -158,6 +162,39 @@ pub enum Command {
     Check {
         /// The folder to check (default: ./data).
         data_dir: Option<PathBuf>,
+    },
+    /// Build a story folder from an English news article: places, events, dates, crossings
+    /// and totals, a draft tour and quiz. The folder is checked before it is written.
+    Story {
+        /// The article, as plain text.
+        article: PathBuf,
+        /// The story folder to write.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Publication date (YYYY-MM-DD), when the article has no dateline.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<crate::model::PartialDate>,
+        /// The story's title (default: the article's headline).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace the output folder if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build a story from an article in memory and score it against a hand-made story folder
+    /// (`--against data`) or a gold file (`--gold x.gold.json`); prints the match table.
+    StoryEval {
+        /// The article, as plain text.
+        article: PathBuf,
+        /// A hand-made story folder of the same article.
+        #[arg(long, value_name = "DIR", conflicts_with = "gold")]
+        against: Option<PathBuf>,
+        /// A gold file (see tests/fixtures/articles/).
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Publication date (YYYY-MM-DD), when the article has no dateline.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<crate::model::PartialDate>,
     },
 }
 
