@@ -107,6 +107,7 @@ impl AtlasApp {
             Command::OpenData(path) => self.layers.open(path, &atlas),
             Command::OpenArticle(path) => self.articles.open(path, &atlas),
             Command::OpenStory(dir) => self.stories.open(dir),
+            Command::BuildStory(path) => self.story_builder.start(path),
             Command::OpenBuiltInStory => {
                 self.open_built_in_story();
                 Vec::new()
@@ -155,6 +156,7 @@ impl AtlasApp {
         let command = match target {
             DialogFor::Pick(FileKind::Data) => Command::OpenData(path),
             DialogFor::Pick(FileKind::Article) => Command::OpenArticle(path),
+            DialogFor::Pick(FileKind::ArticleForStory) => Command::BuildStory(path),
             DialogFor::Pick(FileKind::StoryFolder) => Command::OpenStory(path),
             DialogFor::Pick(FileKind::PmTiles) => {
                 self.basemap.pmtiles_path = path.display().to_string();

@@ -114,6 +114,7 @@ impl AtlasApp {
         }
         commands.extend(article.commands);
         commands.extend(self.tours.poll(ctx));
+        commands.extend(self.story_builder.poll(ctx));
         let drawing = self.drawing.poll(ctx);
         commands.extend(drawing.into_iter().map(Command::Problem));
         commands.extend(self.basemap.update(ctx));
@@ -392,6 +393,9 @@ impl AtlasApp {
         }
         if self.is_open(WindowId::OpenStory) {
             commands.extend(self.stories.window(ctx));
+        }
+        if self.is_open(WindowId::StoryBuilder) {
+            commands.extend(self.story_builder.window(ctx));
         }
         self.apply_all(commands);
         drop_hint(ctx);

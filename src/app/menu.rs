@@ -41,6 +41,11 @@ impl AtlasApp {
             }
         };
         item(ui, "Open story…", Command::Open(WindowId::OpenStory));
+        item(
+            ui,
+            "New story from article…",
+            Command::Open(WindowId::StoryBuilder),
+        );
         ui.menu_button("Recent stories", |ui| {
             c.extend(self.stories.recent_menu(ui));
         });

@@ -73,6 +73,8 @@ pub struct AtlasApp {
     pub timeline: Timeline,
     pub layers: Layers,
     pub articles: Articles,
+    /// File › New story from article…
+    pub story_builder: crate::ui::story_builder::StoryBuilder,
     pub tours: Tours,
     pub quizzes: Quizzes,
     pub drawing: Drawing,
@@ -136,6 +138,7 @@ impl AtlasApp {
             timeline,
             layers,
             articles: Articles::default(),
+            story_builder: Default::default(),
             tours,
             quizzes,
             drawing: Drawing::new(saved.drawing),
@@ -289,6 +292,7 @@ impl AtlasApp {
     pub fn busy(&self) -> bool {
         self.layers.busy()
             || self.articles.busy()
+            || self.story_builder.busy()
             || self.tours.busy()
             || self.drawing.busy()
             || self.stories.loading.is_some()

@@ -196,6 +196,17 @@ fn number(s: &str, words: &[Range<usize>], i: usize) -> Option<(f64, usize, bool
         if w.len() == 4 && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0)) {
             return None;
         }
+        // A day of a month ("6 May", "May 6") is a date too.
+        let month = |k: Option<usize>| {
+            k.and_then(|k| phrase(s, words, k, 1)).is_some_and(|m| {
+                crate::model::MONTHS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(&m))
+            })
+        };
+        if w.len() <= 2 && (month(Some(i + 1)) || month(i.checked_sub(1))) {
+            return None;
+        }
         let plain: String = w.chars().filter(|&c| c != ',').collect();
         return Some((plain.parse().ok()?, i + 1, false));
     }
@@ -293,6 +304,7 @@ mod tests {
         assert!(counts_in("Soldiers fled across the border.").is_empty());
         // Years and small numbers in words are not counts.
         assert!(counts_in("In 2014 one of the two sides withdrew.").is_empty());
+        assert!(counts_in("An election on 6 May, and talks on May 20.").is_empty());
         let s = "More than 1,000 Afghan soldiers fled; nearly 1,600 have crossed.";
         let found = counts_in(s);
         assert_eq!(found.len(), 2);

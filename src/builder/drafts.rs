@@ -109,6 +109,19 @@ fn place_name(b: &Built, id: &str) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
+/// How a draft question's id starts, before the id of the record it was made from.
+const QUESTION_PREFIXES: [&str; 4] = ["where-", "how-many-", "province-", "when-"];
+
+/// The id of the event or crossing a draft question was made from.
+///
+/// ```
+/// assert_eq!(event_atlas::builder::drafts::question_source("how-many-tj-2021-07"), Some("tj-2021-07"));
+/// assert_eq!(event_atlas::builder::drafts::question_source("my-own"), None);
+/// ```
+pub fn question_source(id: &str) -> Option<&str> {
+    QUESTION_PREFIXES.iter().find_map(|p| id.strip_prefix(p))
+}
+
 /// The draft quiz.
 pub fn quiz(b: &Built) -> Quiz {
     let mut questions = Vec::new();

@@ -161,7 +161,7 @@ pub fn walk(
         r.counts = counts_in(said).into_iter().map(|c| c.count).collect();
         r.kind = weighed_kind(said);
         r.heading = heading.take();
-        let own = sharpest(found.dates);
+        let own = sharpest(of_the_event(said, found.dates));
         let has_own = own.is_some();
         let before = |paragraphs: usize| {
             last_date
@@ -186,6 +186,21 @@ pub fn walk(
     }
     fill_paragraph_places(sentences, &mut out.readings);
     out
+}
+
+/// The dates of what happened, without the date of the report ("…, officials said on
+/// Tuesday"), unless that is the only one.
+fn of_the_event(said: &str, dates: Vec<FoundDate>) -> Vec<FoundDate> {
+    let reported = |d: &FoundDate| {
+        let before = words(&said[..d.span.start]);
+        let n = before.len();
+        let near = &before[n.saturating_sub(2)..];
+        near.iter().any(|(_, w)| REPORTING.contains(&w.as_str()))
+    };
+    if dates.iter().all(reported) {
+        return dates;
+    }
+    dates.into_iter().filter(|d| !reported(d)).collect()
 }
 
 /// The sentence's date: its first, unless a later one falls inside it and is sharper ("last

@@ -18,6 +18,7 @@ pub mod folder;
 pub mod kinds;
 pub mod movements;
 pub mod places;
+pub mod review;
 pub mod story;
 pub mod text;
 

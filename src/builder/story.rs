@@ -612,6 +612,10 @@ fn crossings_of(
 ///     "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan"
 /// );
 /// assert_eq!(title_of("Kabul falls.", Some("Fall of Kabul")), "Fall of Kabul");
+/// assert_eq!(
+///     title_of("Early on Monday morning, RSF fighters attacked villages near El Fasher.", None),
+///     "RSF fighters attacked villages near El Fasher"
+/// );
 /// ```
 pub fn title_of(said: &str, heading: Option<&str>) -> String {
     if let Some(h) = heading {
@@ -628,9 +632,33 @@ pub fn title_of(said: &str, heading: Option<&str>) -> String {
             s = rest;
         }
     }
-    let clause = s.split([',', ';', ':']).next().unwrap_or(s);
-    let clause = if words(clause).len() < 4 { s } else { clause };
-    let mut taken: Vec<&str> = clause.split_whitespace().take(10).collect();
+    // The main clause: past an opening phrase of time or place ("Early on Monday morning,").
+    // Clauses end at ", " (not at the comma of "20,000").
+    let clauses: Vec<&str> = s
+        .split(", ")
+        .flat_map(|c| c.split("; "))
+        .map(str::trim)
+        .collect();
+    let opening = |c: &str| {
+        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+        let at_least = c.to_lowercase().starts_with("at least");
+        OPENERS.contains(&first.as_str()) && !at_least && words(c).len() <= 6
+    };
+    let clause = match clauses.as_slice() {
+        [first, second, ..] if opening(first) && words(second).len() >= 3 => *second,
+        [first, ..] if words(first).len() >= 4 => *first,
+        _ => s,
+    };
+    let all: Vec<&str> = clause.split_whitespace().collect();
+    let mut taken: Vec<&str> = all.iter().take(10).copied().collect();
+    // Do not cut a name in two ("El | Fasher").
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    while taken.len() > 3
+        && all.get(taken.len()).is_some_and(capital)
+        && taken.last().is_some_and(capital)
+    {
+        taken.pop();
+    }
     const WEAK: &[&str] = &[
         "after", "and", "the", "of", "to", "in", "a", "as", "by", "with", "for", "on", "at",
         "from", "that", "who",
@@ -649,6 +677,30 @@ pub fn title_of(said: &str, heading: Option<&str>) -> String {
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
+
+/// Words that open a phrase of time or place before the main clause.
+const OPENERS: &[&str] = &[
+    "early",
+    "late",
+    "on",
+    "in",
+    "last",
+    "over",
+    "by",
+    "since",
+    "after",
+    "during",
+    "at",
+    "until",
+    "earlier",
+    "later",
+    "overnight",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "before",
+    "according",
+];
 
 fn short_slug(title: &str) -> String {
     slug(title).split('-').take(5).collect::<Vec<_>>().join("-")

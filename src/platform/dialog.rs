@@ -13,6 +13,8 @@ pub enum FileKind {
     Data,
     /// A text file to geocode.
     Article,
+    /// An article to build a story from.
+    ArticleForStory,
     /// A PMTiles file for the basemap.
     PmTiles,
     /// A story folder.
@@ -33,7 +35,7 @@ pub fn pick_file(kind: FileKind) -> Result<Job<Option<PathBuf>>, String> {
                 )
                 .add_filter("All files", &["*"])
                 .pick_file(),
-            FileKind::Article => d
+            FileKind::Article | FileKind::ArticleForStory => d
                 .add_filter("Text", &["txt", "text", "md"])
                 .add_filter("All files", &["*"])
                 .pick_file(),

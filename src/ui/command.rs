@@ -30,6 +30,8 @@ pub enum WindowId {
     ExportHandout,
     TourEditor,
     OpenStory,
+    /// File › New story from article…: the builder and its review.
+    StoryBuilder,
 }
 
 impl WindowId {
@@ -73,6 +75,8 @@ pub enum Command {
     OpenArticle(PathBuf),
     /// Open a story folder in place of the current one.
     OpenStory(PathBuf),
+    /// Build a story from this article (File › New story from article…).
+    BuildStory(PathBuf),
     /// Go back to the story built into the app.
     OpenBuiltInStory,
     /// Ask the native file dialog for a file of this kind.

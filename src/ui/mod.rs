@@ -29,6 +29,7 @@ pub mod search;
 pub mod selection;
 pub mod side_panel;
 pub mod stories;
+pub mod story_builder;
 pub mod theme;
 pub mod timeline;
 pub mod tour;

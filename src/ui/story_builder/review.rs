@@ -1,0 +1,306 @@
+//! The review window: the article with each event's and crossing's sentence highlighted, the
+//! list of what was found to keep or drop, the editor of the one picked, the draft tour and
+//! quiz, and "Save as story".
+
+use egui::{Color32, RichText, ScrollArea, Ui};
+
+use super::{Draft, Pick, StoryBuilder, Tab};
+use crate::ui::path_field::PathField;
+use crate::ui::{Command, WindowId};
+
+/// What the person asked for.
+#[derive(Debug, Clone, PartialEq)]
+enum Action {
+    Build(String),
+    Browse,
+    Cancel,
+    Save { replace: bool },
+}
+
+/// Highlights: an event's sentence, a crossing's, and the one picked.
+const EVENT_BG: Color32 = Color32::from_rgb(255, 236, 160);
+const CROSSING_BG: Color32 = Color32::from_rgb(178, 220, 255);
+const PICKED_BG: Color32 = Color32::from_rgb(255, 190, 120);
+
+impl StoryBuilder {
+    /// The window; its commands for the app.
+    pub fn window(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut open = true;
+        let mut action = None;
+        let screen = ctx.content_rect();
+        egui::Window::new("New story from article")
+            .open(&mut open)
+            .default_size([
+                (screen.width() - 80.0).min(1100.0),
+                (screen.height() - 120.0).min(700.0),
+            ])
+            .default_pos(egui::pos2(40.0, 50.0))
+            .show(ctx, |ui| action = self.contents(ui));
+        let mut commands = Vec::new();
+        match action {
+            Some(Action::Build(path)) => commands.extend(self.start(path.into())),
+            Some(Action::Browse) => {
+                commands.push(Command::Browse(crate::platform::FileKind::ArticleForStory));
+            }
+            Some(Action::Cancel) => self.cancel(),
+            Some(Action::Save { replace }) => self.save(replace),
+            None => {}
+        }
+        if !open {
+            commands.push(Command::Close(WindowId::StoryBuilder));
+        }
+        commands
+    }
+
+    fn contents(&mut self, ui: &mut Ui) -> Option<Action> {
+        let mut action = self.open_row(ui);
+        if let Some(job) = &self.job {
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.label(format!("{}…", job.progress.stage()));
+                if ui.button("Cancel").clicked() {
+                    action = Some(Action::Cancel);
+                }
+            });
+        }
+        if let Some(job) = &self.saving {
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.label(format!("{}…", job.progress.stage()));
+            });
+        }
+        if let Some(m) = &self.message {
+            ui.colored_label(ui.visuals().error_fg_color, m);
+        }
+        let Some(draft) = &mut self.draft else {
+            return action;
+        };
+        ui.separator();
+        summary(ui, draft);
+        ui.separator();
+        let saving = self.saving.is_some();
+        let save = save_row(ui, draft, saving);
+        ui.separator();
+        match draft.tab {
+            Tab::Found => found(ui, draft),
+            Tab::Tour => super::edit::tour(ui, draft),
+            Tab::Quiz => super::edit::quiz(ui, draft),
+        }
+        save.or(action)
+    }
+
+    /// Browse…, the typed path, and a publication date for an article without a dateline.
+    fn open_row(&mut self, ui: &mut Ui) -> Option<Action> {
+        let mut action = None;
+        ui.label("An English news article (plain text): its places, dated events, crossings and counts become a story to check, edit and save.");
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Browse…").clicked() {
+                action = Some(Action::Browse);
+            }
+            let field = PathField::new("Article", "/path/to/article.txt", "Build story")
+                .enabled(self.job.is_none())
+                .width(260.0);
+            if let Some(typed) = field.show(ui, &mut self.path_field) {
+                action = Some(Action::Build(typed));
+            }
+            let label = ui.label("Published (if the text has no dateline)");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.published_field)
+                    .desired_width(100.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(label.id);
+        });
+        action
+    }
+}
+
+/// The counts, the warnings and the tabs.
+fn summary(ui: &mut Ui, d: &mut Draft) {
+    let b = &d.built;
+    let kept = |v: &[bool]| v.iter().filter(|k| **k).count();
+    ui.label(
+        RichText::new(format!(
+            "“{}”, published {} — {} places; {} of {} events and {} of {} crossings and totals kept; provinces of {}",
+            b.story.title,
+            b.story.published.map_or_else(String::new, |p| p.human()),
+            b.places.len(),
+            kept(&d.keep_events),
+            d.keep_events.len(),
+            kept(&d.keep_crossings),
+            d.keep_crossings.len(),
+            b.story.countries.join(", ")
+        ))
+        .strong(),
+    );
+    if !b.warnings.is_empty() {
+        egui::CollapsingHeader::new(format!("{} warnings", b.warnings.len()))
+            .id_salt("story-warnings")
+            .show(ui, |ui| {
+                for w in &b.warnings {
+                    ui.label(w);
+                }
+            });
+    }
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut d.tab, Tab::Found, "Events and crossings");
+        ui.selectable_value(
+            &mut d.tab,
+            Tab::Tour,
+            format!("Tour (draft, {} slides)", b.tour.slides.len()),
+        );
+        ui.selectable_value(
+            &mut d.tab,
+            Tab::Quiz,
+            format!("Quiz (draft, {} questions)", b.quiz.questions.len()),
+        );
+    });
+}
+
+/// The folder to save to, and the button.
+fn save_row(ui: &mut Ui, d: &mut Draft, saving: bool) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let field = PathField::new("Save to folder", "/path/to/new-story", "Save as story")
+            .enabled(!saving)
+            .width(320.0);
+        if field.show(ui, &mut d.out_field).is_some() {
+            action = Some(Action::Save { replace: false });
+        }
+        let replace = ui
+            .add_enabled(!saving, egui::Button::new("Replace the folder"))
+            .on_hover_text(
+                "Save over a folder that exists (only once the new story is complete and checked)",
+            );
+        if replace.clicked() {
+            action = Some(Action::Save { replace: true });
+        }
+    });
+    action
+}
+
+/// The article beside the list of what was found, and the picked record's editor.
+fn found(ui: &mut Ui, d: &mut Draft) {
+    let height = ui.available_height();
+    ui.columns(2, |cols| {
+        cols[0].label(RichText::new("The article — click a sentence").strong());
+        ScrollArea::vertical()
+            .id_salt("story-article")
+            .max_height(height - 24.0)
+            .show(&mut cols[0], |ui| article(ui, d));
+        ScrollArea::vertical()
+            .id_salt("story-found")
+            .max_height(height - 4.0)
+            .show(&mut cols[1], |ui| {
+                super::edit::picked(ui, d);
+                ui.separator();
+                records(ui, d);
+            });
+    });
+}
+
+/// What each sentence belongs to: an event, a crossing (or total), or nothing.
+fn owner(d: &Draft, s: usize) -> Option<Pick> {
+    let span = &d.sentences[s].span;
+    let inside = |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+    if let Some(k) = d.built.crossing_spans.iter().position(inside) {
+        return Some(Pick::Crossing(k));
+    }
+    d.built.event_spans.iter().position(inside).map(Pick::Event)
+}
+
+/// The article, paragraph by paragraph, each sentence clickable and highlighted by what it is.
+fn article(ui: &mut Ui, d: &mut Draft) {
+    let mut clicked = None;
+    let mut s = 0;
+    while s < d.sentences.len() {
+        let para = d.sentences[s].paragraph;
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            while s < d.sentences.len() && d.sentences[s].paragraph == para {
+                let text = &d.built.article[d.sentences[s].span.clone()];
+                let who = owner(d, s);
+                let kept = match who {
+                    Some(Pick::Event(k)) => d.keep_events[k],
+                    Some(Pick::Crossing(k)) => d.keep_crossings[k],
+                    _ => false,
+                };
+                let picked = d
+                    .picked
+                    .is_some_and(|p| Some(p) == who || p == Pick::Sentence(s));
+                let mut rich = RichText::new(text).color(Color32::BLACK);
+                rich = match (picked, kept, who) {
+                    (true, _, _) => rich.background_color(PICKED_BG),
+                    (_, true, Some(Pick::Crossing(_))) => rich.background_color(CROSSING_BG),
+                    (_, true, _) => rich.background_color(EVENT_BG),
+                    _ => RichText::new(text),
+                };
+                if ui
+                    .add(egui::Label::new(rich).sense(egui::Sense::click()))
+                    .clicked()
+                {
+                    clicked = Some(who.unwrap_or(Pick::Sentence(s)));
+                }
+                s += 1;
+            }
+        });
+        ui.add_space(6.0);
+    }
+    if let Some(p) = clicked {
+        super::edit::pick(d, p);
+    }
+}
+
+/// A place's name by its id.
+fn name_of(b: &crate::builder::Built, id: &str) -> String {
+    b.places
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// Every event and crossing, to keep (ticked) or drop, and to pick for editing.
+fn records(ui: &mut Ui, d: &mut Draft) {
+    let mut picked = None;
+    ui.label(RichText::new("Crossings and totals").strong());
+    let n_x = d.built.crossings.crossings.len();
+    for k in 0..d.keep_crossings.len() {
+        let label = if k < n_x {
+            let x = &d.built.crossings.crossings[k];
+            let (from, to) = (name_of(&d.built, &x.from), name_of(&d.built, &x.to));
+            format!(
+                "{} — {from} to {to}: {} ({})",
+                x.date.human(),
+                x.who,
+                x.people.label()
+            )
+        } else {
+            let t = &d.built.crossings.totals[k - n_x];
+            format!("Total into {}: {}", name_of(&d.built, &t.to), t.label())
+        };
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut d.keep_crossings[k], "")
+                .on_hover_text("Keep it in the story");
+            let sel = d.picked == Some(Pick::Crossing(k));
+            if ui.selectable_label(sel, label).clicked() {
+                picked = Some(Pick::Crossing(k));
+            }
+        });
+    }
+    ui.label(RichText::new("Events").strong());
+    for k in 0..d.keep_events.len() {
+        let e = &d.built.events[k];
+        let label = format!("{} — {} ({})", e.date.human(), e.title, e.kind.label());
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut d.keep_events[k], "")
+                .on_hover_text("Keep it in the story");
+            let sel = d.picked == Some(Pick::Event(k));
+            if ui.selectable_label(sel, label).clicked() {
+                picked = Some(Pick::Event(k));
+            }
+        });
+    }
+    if let Some(p) = picked {
+        super::edit::pick(d, p);
+    }
+}

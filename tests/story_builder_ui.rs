@@ -1,0 +1,179 @@
+//! File › New story from article…, as a teacher tries it: the menu opens the window, the
+//! article is built in the background, an event is dropped and another edited, a sentence
+//! becomes a new event, and "Save as story" writes the folder and opens it.
+
+mod common;
+
+use common::{harness, shows, wait_idle};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use event_atlas::ui::{Command, WindowId};
+
+#[test]
+fn an_article_becomes_a_reviewed_saved_and_opened_story() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("sudan-story");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("New story from article…").click();
+    h.run_steps(2);
+    assert!(h.state().is_open(WindowId::StoryBuilder));
+    h.get_by_role_and_label(Role::TextInput, "Article").click();
+    h.run_steps(1);
+    h.event(egui::Event::Text(
+        "tests/fixtures/articles/sudan-chad.txt".into(),
+    ));
+    h.run_steps(2);
+    h.get_by_label("Build story").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    let sb = &h.state().story_builder;
+    assert!(sb.draft.is_some(), "{:?} {:?}", sb.path_field, sb.message);
+    assert!(
+        shows(&h, "published 15 May 2024"),
+        "{:?}",
+        h.state().story_builder.message
+    );
+    assert!(
+        shows(&h, "Sudan to Chad"),
+        "the crossing is listed with its countries"
+    );
+    assert!(shows(&h, "Tour (draft"));
+
+    // Drop the first event, retitle the second, and make a new event from a sentence.
+    let (dropped, kept, events) = {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        (
+            d.built.events[0].id.clone(),
+            d.built.events[1].id.clone(),
+            d.built.events.len(),
+        )
+    };
+    {
+        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
+        d.keep_events[0] = false;
+        d.built.events[1].title = "Refugees reach Adré".into();
+    }
+    h.run_steps(2);
+    assert!(shows(&h, &format!("{} of {events} events", events - 1)));
+    let sentence = "\"We are receiving people who have walked for ten days";
+    let s = {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        d.sentences
+            .iter()
+            .position(|s| d.built.article[s.span.clone()].starts_with(sentence))
+            .expect("sentence")
+    };
+    h.state_mut()
+        .story_builder
+        .draft
+        .as_mut()
+        .expect("draft")
+        .picked = Some(event_atlas::ui::story_builder::Pick::Sentence(s));
+    h.run_steps(2);
+    let before = h
+        .state()
+        .story_builder
+        .draft
+        .as_ref()
+        .expect("draft")
+        .built
+        .events
+        .len();
+    h.get_by_label("New event from the selected sentence")
+        .click();
+    h.run_steps(2);
+    let after = h
+        .state()
+        .story_builder
+        .draft
+        .as_ref()
+        .expect("draft")
+        .built
+        .events
+        .len();
+    assert_eq!(after, before + 1, "a new event from the sentence");
+
+    // Save as story: the folder is written whole, checked, and opened.
+    {
+        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
+        d.out_field = out.display().to_string();
+    }
+    h.run_steps(1);
+    h.get_by_label("Save as story").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(
+        h.state().story_builder.message.is_none(),
+        "{:?}",
+        h.state().story_builder.message
+    );
+    let errors = event_atlas::check::check(&event_atlas::model::DataSource::Dir(out.clone()));
+    assert!(errors.is_empty(), "{errors:?}");
+    let atlas = &h.state().atlas;
+    assert!(
+        atlas.data.story.title.contains("Sudanese"),
+        "the new story is open"
+    );
+    let ids: Vec<&str> = atlas.data.events.iter().map(|e| e.id.as_str()).collect();
+    assert!(
+        !ids.contains(&dropped.as_str()),
+        "the dropped event is gone"
+    );
+    let retitled = atlas
+        .data
+        .events
+        .iter()
+        .find(|e| e.id == kept)
+        .expect("kept");
+    assert_eq!(retitled.title, "Refugees reach Adré");
+    assert!(
+        atlas
+            .data
+            .events
+            .iter()
+            .any(|e| e.quote.starts_with(sentence))
+    );
+    // The story's own provinces are clickable at once: North Darfur is Sudan's.
+    assert!(
+        atlas
+            .data
+            .provinces
+            .iter()
+            .any(|p| p.name == "North Darfur")
+    );
+    assert!(!h.state().is_open(WindowId::StoryBuilder));
+    let _ = Command::Close(WindowId::StoryBuilder);
+}
+
+#[test]
+fn a_text_without_a_date_says_how_to_give_one_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("undated.txt");
+    std::fs::write(
+        &path,
+        "Soldiers flee\n\nSoldiers fled to Tajikistan on Monday after clashes in Badakhshan.",
+    )
+    .expect("write");
+    let mut h = harness();
+    h.state_mut().apply(Command::BuildStory(path));
+    wait_idle(&mut h);
+    let message = h.state().story_builder.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("--published") || message.contains("publication"),
+        "{message}"
+    );
+    assert!(shows(&h, "no publication date"));
+    assert!(h.state().story_builder.draft.is_none());
+    // With the date typed, it builds.
+    h.state_mut().story_builder.published_field = "2021-07-05".into();
+    let path = dir.path().join("undated.txt");
+    h.state_mut().apply(Command::BuildStory(path));
+    wait_idle(&mut h);
+    assert!(
+        h.state().story_builder.draft.is_some(),
+        "{:?}",
+        h.state().story_builder.message
+    );
+}
