@@ -72,6 +72,12 @@ const TO_CUES: &[&str] = &[
     "at",
 ];
 
+/// Words of intent: a place after them is where people plan to go, not where they went.
+const INTENT: &[&str] = &[
+    "plan", "plans", "planned", "planning", "hope", "hoped", "hoping", "intend", "intended",
+    "will", "would", "could", "might", "want", "wanted",
+];
+
 /// Words that mark a total rather than one crossing.
 const TOTAL_CUES: &[&str] = &[
     "in total",
@@ -208,6 +214,36 @@ pub fn crossings_in(
     out
 }
 
+/// A movement that names no destination ("Nearly 4,500 crossed there on Tuesday") continues
+/// the crossing of the sentence before it in the paragraph: same ends, its own date and count.
+pub fn continued(
+    said: &str,
+    sentence: usize,
+    reading: &Reading,
+    namings: &Namings,
+    span_start: usize,
+    countries: &Countries<'_>,
+    before: &FoundMove,
+) -> Option<FoundMove> {
+    let date = reading.date.clone()?;
+    let found = Found::new(said, sentence, namings, span_start, countries)?;
+    if !found.destinations().is_empty()
+        || !found.named.is_empty() && found.adjectives.iter().any(|a| !a)
+    {
+        return None;
+    }
+    let to = &countries.places[before.to].name;
+    Some(FoundMove {
+        sentence,
+        from: before.from,
+        to: before.to,
+        from_basis: format!("No place named: taken as the crossing to {to} of the sentence before"),
+        who: who(said, &found.w, found.trigger),
+        people: people(said, found.w[found.trigger].0.start),
+        date,
+    })
+}
+
 /// Where people went, for a total: the first destination named after the movement word.
 pub fn destination_in(
     said: &str,
@@ -228,6 +264,8 @@ struct Found<'a> {
     w: Vec<(Range<usize>, String)>,
     trigger: usize,
     named: Vec<(usize, usize)>,
+    /// For each of `named`, whether it is a demonym ("Russian assault"): no destination.
+    adjectives: Vec<bool>,
     countries: &'a Countries<'a>,
 }
 
@@ -241,14 +279,20 @@ impl<'a> Found<'a> {
     ) -> Option<Self> {
         let w = words(said);
         let trigger = move_word(&w, !counts_in(said).is_empty())?;
-        let named = namings.by_sentence[sentence]
-            .iter()
-            .map(|&k| (namings.all[k].span.start - span_start, namings.all[k].place))
-            .collect();
+        let mut named = Vec::new();
+        let mut adjectives = Vec::new();
+        for &k in &namings.by_sentence[sentence] {
+            let n = &namings.all[k];
+            let at = n.span.start - span_start;
+            let text = &said[at..n.span.end - span_start];
+            named.push((at, n.place));
+            adjectives.push(countries.demonyms.contains_key(&text.to_lowercase()));
+        }
         Some(Self {
             w,
             trigger,
             named,
+            adjectives,
             countries,
         })
     }
@@ -258,22 +302,47 @@ impl<'a> Found<'a> {
         k.checked_sub(1).map(|p| self.w[p].1.as_str())
     }
 
-    /// Whether one of the five words before offset `at` leads to a destination ("into
-    /// eastern Chad", "reached the border town of Adré").
+    /// Whether a word of the five before offset `at` leads to a destination ("into eastern
+    /// Chad", "reached the border town of Adré") with no other place between them (unless
+    /// listed: "in Pakistan and Uzbekistan"), and no word of intent since the movement word
+    /// ("planned to travel on to Germany").
     fn cue_before(&self, at: usize) -> bool {
         let Some(k) = self.w.iter().position(|(r, _)| r.start >= at) else {
             return false;
         };
-        self.w[k.saturating_sub(5)..k]
+        if self.w[self.trigger..k]
             .iter()
-            .any(|(_, b)| TO_CUES.contains(&b.as_str()))
+            .any(|(_, b)| INTENT.contains(&b.as_str()))
+        {
+            return false;
+        }
+        for j in (k.saturating_sub(5)..k).rev() {
+            let (r, b) = &self.w[j];
+            if TO_CUES.contains(&b.as_str()) {
+                return true;
+            }
+            let a_place = self
+                .named
+                .iter()
+                .zip(&self.adjectives)
+                .any(|((p, _), adj)| *p == r.start && !adj);
+            if a_place {
+                return false;
+            }
+        }
+        false
     }
 
     /// Places named after the movement word just after "to", "into", "in" …, one per country.
     fn destinations(&self) -> Vec<usize> {
         let after = self.w[self.trigger].0.start;
         let mut out: Vec<usize> = Vec::new();
-        for &(at, p) in self.named.iter().filter(|(at, _)| *at > after) {
+        let nouns = self
+            .named
+            .iter()
+            .zip(&self.adjectives)
+            .filter(|(_, adj)| !**adj);
+        for (&(at, p), _) in nouns.filter(|((at, _), _)| *at > after) {
             let country = &self.countries.places[p].country;
             let cued = self.cue_before(at);
             if cued

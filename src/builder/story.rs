@@ -9,8 +9,8 @@ use super::dates::dateline;
 use super::error::{BuildError, article_text};
 use super::extract::{Reading, Walk, walk};
 use super::movements::{
-    Countries, FoundMove, FoundTotal, TotalKind, crossings_in, destination_in, ordinal_totals,
-    people_counts, quote_of, total_kind,
+    Countries, FoundMove, FoundTotal, TotalKind, continued, crossings_in, destination_in,
+    ordinal_totals, people_counts, quote_of, total_kind,
 };
 use super::places::Namings;
 use super::text::{Sentence, sentences, words};
@@ -163,7 +163,7 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
         .clone()
         .or_else(|| headline(&text, &sents))
         .unwrap_or_else(|| name.clone());
-    let home = home_countries(&countries, &crossings, &places);
+    let home = home_view(&countries, &crossings);
     let story = manifest(&title, &name, published, &countries, home);
     if !geocoded.unresolved.is_empty() {
         warnings.push(format!(
@@ -334,19 +334,12 @@ fn headline(text: &str, sents: &[Sentence]) -> Option<String> {
         .then(|| text[first.span.clone()].to_string())
 }
 
-/// Where the map starts: the main country and the countries people crossed into.
-fn home_countries(
-    countries: &[String],
-    crossings: &CrossingsFile,
-    places: &[Place],
-) -> Vec<String> {
+/// Where the map starts: the main country, and the places people crossed from and to.
+fn home_view(countries: &[String], crossings: &CrossingsFile) -> Vec<String> {
     let mut home: Vec<String> = countries.iter().take(1).cloned().collect();
-    let ends = crossings.crossings.iter().flat_map(|x| [&x.from, &x.to]);
-    for id in ends {
-        if let Some(p) = places.iter().find(|p| p.id == *id)
-            && !home.contains(&p.country)
-        {
-            home.push(p.country.clone());
+    for id in crossings.crossings.iter().flat_map(|x| [&x.from, &x.to]) {
+        if !home.contains(id) {
+            home.push(id.clone());
         }
     }
     home
@@ -397,7 +390,14 @@ fn find_moves(
             continue;
         }
         let said = &text[s.span.clone()];
-        let found = crossings_in(said, i, r, namings, s.span.start, ctx);
+        let mut found = crossings_in(said, i, r, namings, s.span.start, ctx);
+        if found.is_empty()
+            && let Some(prev) = moves
+                .last()
+                .filter(|m| sents[m.sentence].paragraph == s.paragraph)
+        {
+            found.extend(continued(said, i, r, namings, s.span.start, ctx, prev));
+        }
         let last_to = destination_in(said, i, namings, s.span.start, ctx)
             .or_else(|| moves.last().map(|m| m.to));
         let ordinal = last_to
