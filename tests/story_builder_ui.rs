@@ -72,27 +72,15 @@ fn an_article_becomes_a_reviewed_saved_and_opened_story() {
         .expect("draft")
         .picked = Some(event_atlas::ui::story_builder::Pick::Sentence(s));
     h.run_steps(2);
-    let before = h
-        .state()
-        .story_builder
-        .draft
-        .as_ref()
-        .expect("draft")
-        .built
-        .events
-        .len();
+    let events = |h: &egui_kittest::Harness<'_, event_atlas::app::AtlasApp>| {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        d.built.events.len()
+    };
+    let before = events(&h);
     h.get_by_label("New event from the selected sentence")
         .click();
     h.run_steps(2);
-    let after = h
-        .state()
-        .story_builder
-        .draft
-        .as_ref()
-        .expect("draft")
-        .built
-        .events
-        .len();
+    let after = events(&h);
     assert_eq!(after, before + 1, "a new event from the sentence");
 
     // Save as story: the folder is written whole, checked, and opened.

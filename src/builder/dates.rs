@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::text::words;
+use super::text::{capitalised, words};
 use crate::model::{DateSource, MONTHS, PartialDate, civil_from_days, days_from_civil};
 
 /// Spans counted back from the publication date: the phrase (after "past", "last", "recent"),
@@ -302,13 +302,6 @@ fn check_weekday(
     }
 }
 
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
 /// "On Tuesday", "last Friday": the latest such day up to publication (before it, with
 /// "last"). A weekday followed by a calendar date is left to that date.
 fn weekday(
@@ -411,6 +404,29 @@ fn relative(
     }
 }
 
+/// A year standing alone ("in 2014").
+fn year_alone(w: &[(Range<usize>, String)], i: usize) -> Option<(FoundDate, usize)> {
+    let y = year_at(w, i)?;
+    let found = FoundDate {
+        start: year_only(y),
+        end: None,
+        source: DateSource::Article,
+        note: None,
+        span: w[i].0.clone(),
+    };
+    Some((found, i + 1))
+}
+
+/// A span named by its lead, its unit and how many ("the past three days").
+struct Span<'a> {
+    lead: &'a str,
+    unit: &'a str,
+    /// How many units, when a number is given.
+    times: Option<i64>,
+    /// Whether "the" comes first ("the last year" is a span; "last year" the year before).
+    the: bool,
+}
+
 /// "Over the past week", "in the last three days", "in recent weeks", "last year", "this
 /// month", and a year standing alone ("in 2014").
 fn span_back(
@@ -419,15 +435,8 @@ fn span_back(
     i: usize,
     ctx: &DateContext,
 ) -> Option<(FoundDate, usize)> {
-    if let Some(y) = year_at(w, i) {
-        let found = FoundDate {
-            start: year_only(y),
-            end: None,
-            source: DateSource::Article,
-            note: None,
-            span: w[i].0.clone(),
-        };
-        return Some((found, i + 1));
+    if let Some(found) = year_alone(w, i) {
+        return Some(found);
     }
     let lead = w[i].1.as_str();
     if !matches!(lead, "past" | "last" | "recent" | "this" | "previous") {
@@ -443,86 +452,80 @@ fn span_back(
         k += 1;
     }
     let unit = w.get(k)?.1.as_str();
-    let &(_, days) = SPANS.iter().find(|(u, _)| *u == unit)?;
+    let the = i > 0 && w[i - 1].1 == "the";
     let span = w[i].0.start..w[k].0.end;
-    let said = &s[span.clone()];
     let p = ctx.published;
-    let note = |what: &str| format!("“{said}” {what} publication on {}", p.human());
-    let found = match (lead, unit) {
-        ("last" | "previous", "year")
-            if times.is_none() && w.get(i.wrapping_sub(1)).is_none_or(|x| x.1 != "the") =>
-        {
-            relative(
-                year_only(p.year - 1),
-                None,
-                note("is the year before"),
-                span.clone(),
-            )
-        }
-        ("this", "year") => relative(
-            year_only(p.year),
+    let note = |what: &str| format!("“{}” {what} publication on {}", &s[span.clone()], p.human());
+    let found = span_date(
+        &Span {
+            lead,
+            unit,
+            times,
+            the,
+        },
+        p,
+        &note,
+    )?;
+    Some((FoundDate { span, ..found }, k + 1))
+}
+
+/// The dates of a span counted from publication `p`; `note` says how, given the link words.
+fn span_date(sp: &Span<'_>, p: PartialDate, note: &dyn Fn(&str) -> String) -> Option<FoundDate> {
+    let &(_, days) = SPANS.iter().find(|(u, _)| *u == sp.unit)?;
+    let single = sp.times.is_none() && !sp.the;
+    let month = p.month.unwrap_or(1);
+    let found = match (sp.lead, sp.unit) {
+        ("last" | "previous", "year") if single => relative(
+            year_only(p.year - 1),
             None,
-            note("is the year of"),
-            span.clone(),
+            note("is the year before"),
+            0..0,
         ),
-        ("last" | "previous", "month")
-            if times.is_none() && w.get(i.wrapping_sub(1)).is_none_or(|x| x.1 != "the") =>
-        {
-            let (y, m) = if p.month == Some(1) {
+        ("this", "year") => relative(year_only(p.year), None, note("is the year of"), 0..0),
+        ("last" | "previous", "month") if single => {
+            let (y, m) = if month == 1 {
                 (p.year - 1, 12)
             } else {
-                (p.year, p.month.unwrap_or(1) - 1)
+                (p.year, month - 1)
             };
-            relative(
-                month_only(y, m),
-                None,
-                note("is the month before"),
-                span.clone(),
-            )
+            relative(month_only(y, m), None, note("is the month before"), 0..0)
         }
         ("this", "month") => relative(
-            month_only(p.year, p.month.unwrap_or(1)),
+            month_only(p.year, month),
             None,
             note("is the month of"),
-            span.clone(),
+            0..0,
         ),
         ("this", "week") => back_from(p, 7, note("counted back from")),
-        ("last" | "previous", "week")
-            if times.is_none() && w.get(i.wrapping_sub(1)).is_none_or(|x| x.1 != "the") =>
-        {
+        ("last" | "previous", "week") if single => {
             let d = p.first_day_number();
             let monday = d - weekday_of(d) as i64 - 7;
-            let f = relative(
+            relative(
                 PartialDate::from_day_number(monday),
                 Some(PartialDate::from_day_number(monday + 6)),
                 note("is the week before"),
-                span.clone(),
-            );
-            return Some((FoundDate { span, ..f }, k + 1));
+                0..0,
+            )
         }
         ("recent", "weeks" | "months") => {
             let from = PartialDate::from_day_number(p.first_day_number() - days);
-            relative(
-                month_only(from.year, from.month.unwrap_or(1)),
-                Some(p),
-                note("counted back from"),
-                span.clone(),
-            )
+            let start = month_only(from.year, from.month.unwrap_or(1));
+            relative(start, Some(p), note("counted back from"), 0..0)
         }
         ("recent", "years") => relative(
             year_only(p.year - 3),
             Some(p),
             note("counted back from"),
-            span.clone(),
+            0..0,
         ),
         ("recent", _) => back_from(p, days, note("counted back from")),
         ("past" | "last" | "previous", _) => {
-            let total = times.map_or(days, |n| n * days_per(unit));
+            let total = sp.times.map_or(days, |n| n * days_per(sp.unit));
             back_from(p, total, note("counted back from, and including,"))
         }
         _ => return None,
     };
-    Some((FoundDate { span, ..found }, k + 1))
+    Some(found)
 }
 
 fn days_per(unit: &str) -> i64 {

@@ -219,12 +219,7 @@ fn how_many(id: &str, c: &Count, prompt: &str, quote: &str) -> Option<Question> 
     if c.low.or(c.best).or(c.high)? < 20 {
         return None;
     }
-    let right = {
-        let mut s = text.chars();
-        s.next()
-            .map(|f| f.to_uppercase().collect::<String>() + s.as_str())
-            .unwrap_or_default()
-    };
+    let right = super::text::capitalised(&text);
     // The right answer's place follows from the id, so drafts differ but stay stable.
     let correct = id.len() % 3;
     let mut choices = vec![wrong[0].clone(), wrong[1].clone()];

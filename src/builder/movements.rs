@@ -10,7 +10,7 @@ use super::counts::counts_in;
 use super::dates::{DateContext, FoundDate, dates_in};
 use super::extract::Reading;
 use super::places::Namings;
-use super::text::{Sentence, words};
+use super::text::{Sentence, capitalised, words};
 use crate::model::{Count, PartialDate, Place};
 
 /// Words that make a sentence about movement: the word (a trailing `*` takes any ending), and
@@ -427,20 +427,13 @@ fn who(said: &str, w: &[(Range<usize>, String)], trigger: usize) -> String {
         {
             let text = said[a.0.start..b.0.end].to_string();
             if WHO_NOUNS.iter().any(|n| text.to_lowercase().ends_with(n)) {
-                return capitalise(&text);
+                return capitalised(&text);
             }
         }
     }
     w.iter()
         .find(|(_, x)| WHO_NOUNS.contains(&x.as_str()))
-        .map_or_else(|| "People".to_string(), |(_, x)| capitalise(x))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+        .map_or_else(|| "People".to_string(), |(_, x)| capitalised(x))
 }
 
 /// How many moved: the count nearest before the movement word, else the first after it;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::text::Sentence;
+use super::text::{Sentence, whole_word};
 use crate::model::Place;
 
 /// One naming of a place in the article.
@@ -98,10 +98,4 @@ impl Namings {
         }
         out
     }
-}
-
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }

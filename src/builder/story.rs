@@ -13,7 +13,7 @@ use super::movements::{
     ordinal_totals, people_counts, quote_of, total_kind,
 };
 use super::places::Namings;
-use super::text::{Sentence, sentences, words};
+use super::text::{Sentence, capitalised, sentences, whole_word, words};
 use crate::model::{
     Crossing, CrossingsFile, DataError, DataSource, Dataset, DateSource, Event, EventKind,
     GazetteerEntry, Lexicon, PartialDate, Place, PlaceKind, Province, Quiz, SlideView, Story,
@@ -249,12 +249,6 @@ fn country_weights(places: &[Place], namings: &Namings) -> HashMap<String, usize
         *out.entry(place.country.clone()).or_default() += times[p];
     }
     out
-}
-
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The places that are countries, the most named first, and their demonyms.
@@ -671,11 +665,7 @@ pub fn title_of(said: &str, heading: Option<&str>) -> String {
         taken.pop();
     }
     let t = taken.join(" ");
-    let t = t.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    let mut c = t.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    capitalised(t.trim_end_matches(['.', ',', ';', ':', '!', '?']))
 }
 
 /// Words that open a phrase of time or place before the main clause.

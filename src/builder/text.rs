@@ -131,6 +131,21 @@ fn ends_sentence(line: &str, from: usize, dot: usize) -> bool {
     !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// The text with its first letter in upper case ("tuesday" → "Tuesday").
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Whether `text[start..end]` is a whole word (no letter or digit runs on at either end).
+pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// The words of a sentence in lower case, with their byte ranges.
 pub fn words(s: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
