@@ -20,6 +20,7 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("in excess of", Bound::Low),
     ("upwards of", Bound::Low),
     ("more than", Bound::Low),
+    ("just over", Bound::Low),
     ("at least", Bound::Low),
     ("over", Bound::Low),
     ("an estimated", Bound::Best),
@@ -28,6 +29,7 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("around", Bound::Best),
     ("about", Bound::Best),
     ("some", Bound::Best),
+    ("just under", Bound::High),
     ("fewer than", Bound::High),
     ("less than", Bound::High),
     ("as many as", Bound::High),
@@ -77,6 +79,7 @@ const SCALES: &[(&str, u64)] = &[
 /// more ("hundreds of thousands" is at least 200,000).
 const PLURALS: &[(&str, u64)] = &[
     ("dozens", 12),
+    ("tens", 10),
     ("hundreds", 100),
     ("thousands", 1_000),
     ("millions", 1_000_000),
@@ -281,6 +284,16 @@ mod tests {
                 "at least 34",
             ),
             ("dozens were wounded", (Some(24), None, None), "dozens"),
+            (
+                "tens of thousands have left",
+                (Some(20_000), None, None),
+                "tens of thousands",
+            ),
+            (
+                "just over twelve hundred new arrivals",
+                (Some(1_200), None, None),
+                "just over twelve hundred",
+            ),
             ("thousands crossed", (Some(2_000), None, None), "thousands"),
             (
                 "1.5 million people",

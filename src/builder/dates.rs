@@ -232,7 +232,16 @@ fn resolve_calendar(
         Some(d) => PartialDate::ymd(y, month, d),
         None => month_only(y, month),
     };
-    if ctx.year.is_none() && date(year).first_day_number() > p.last_day_number() {
+    // "In September last year", "on 3 May this year".
+    let after: Vec<&str> = w.iter().skip(next).take(2).map(|x| x.1.as_str()).collect();
+    let said_year = match after.as_slice() {
+        ["last", "year"] => Some(p.year - 1),
+        ["this", "year"] => Some(p.year),
+        _ => None,
+    };
+    if let Some(y) = said_year {
+        year = y;
+    } else if ctx.year.is_none() && date(year).first_day_number() > p.last_day_number() {
         year -= 1;
     }
     let said = &s[span_start..w[next - 1].0.end];

@@ -51,6 +51,7 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("suicide", EventKind::Attack, 2),
     ("car bomb*", EventKind::Attack, 3),
     ("explosion*", EventKind::Attack, 2),
+    ("explod*", EventKind::Attack, 2),
     ("blast", EventKind::Attack, 2),
     ("struck", EventKind::Attack, 2),
     ("raid*", EventKind::Attack, 2),
@@ -89,6 +90,9 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     // Troops.
     ("deploy*", EventKind::Deployment, 3),
     ("troops", EventKind::Deployment, 1),
+    ("soldiers", EventKind::Deployment, 1),
+    ("police", EventKind::Deployment, 1),
+    ("patrol*", EventKind::Deployment, 2),
     ("armed forces", EventKind::Deployment, 1),
     ("foreign forces", EventKind::Deployment, 2),
     ("sent", EventKind::Deployment, 1),
@@ -163,7 +167,7 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("cholera", EventKind::Civilian, 3),
     ("outbreak", EventKind::Civilian, 2),
     ("power cuts", EventKind::Civilian, 2),
-    ("queue*", EventKind::Civilian, 2),
+    ("queu*", EventKind::Civilian, 2),
 ];
 
 /// Which kind wins a tie: the more specific first.

@@ -24,7 +24,14 @@ const MOVE_WORDS: &[(&str, bool)] = &[
     ("refuge", false),
     ("escaped", false),
     ("poured", true),
+    ("pouring", true),
     ("streamed", true),
+    ("streaming", true),
+    ("sought safety", false),
+    ("seeking safety", false),
+    ("seek safety", false),
+    ("left for", true),
+    ("flown", true),
     ("entered", true),
     ("arrived", true),
     ("reached", true),
@@ -50,6 +57,19 @@ const REFUGEE_WORDS: &[&str] = &[
     "survivors",
 ];
 
+/// Nouns that make a demonym a place: "Armenian territory", "the Tanzanian bank".
+const TERRITORY: &[&str] = &[
+    "territory",
+    "soil",
+    "side",
+    "bank",
+    "border",
+    "shore",
+    "coast",
+    "frontier",
+    "land",
+];
+
 /// Words just before a destination.
 const TO_CUES: &[&str] = &[
     "to",
@@ -70,6 +90,7 @@ const TO_CUES: &[&str] = &[
     "for",
     "near",
     "at",
+    "outside",
 ];
 
 /// Words of intent: a place after them is where people plan to go, not where they went.
@@ -278,7 +299,11 @@ impl<'a> Found<'a> {
         countries: &'a Countries<'a>,
     ) -> Option<Self> {
         let w = words(said);
-        let trigger = move_word(&w, !counts_in(said).is_empty())?;
+        // "streamed from Nagorno-Karabakh into Armenia": saying where from and where to makes
+        // a plain movement word one of people moving, as a count of people does.
+        let from_to = w.windows(2).any(|p| p[0].1 == "from")
+            && w.iter().any(|(_, x)| matches!(x.as_str(), "into" | "to"));
+        let trigger = move_word(&w, from_to || !counts_in(said).is_empty())?;
         let mut named = Vec::new();
         let mut adjectives = Vec::new();
         for &k in &namings.by_sentence[sentence] {
@@ -286,7 +311,11 @@ impl<'a> Found<'a> {
             let at = n.span.start - span_start;
             let text = &said[at..n.span.end - span_start];
             named.push((at, n.place));
-            adjectives.push(countries.demonyms.contains_key(&text.to_lowercase()));
+            let next = words(&said[n.span.end - span_start..]);
+            let territory = next
+                .first()
+                .is_some_and(|(_, w)| TERRITORY.contains(&w.as_str()));
+            adjectives.push(countries.demonyms.contains_key(&text.to_lowercase()) && !territory);
         }
         Some(Self {
             w,
@@ -316,7 +345,7 @@ impl<'a> Found<'a> {
         {
             return false;
         }
-        for j in (k.saturating_sub(5)..k).rev() {
+        for j in (k.saturating_sub(6)..k).rev() {
             let (r, b) = &self.w[j];
             if TO_CUES.contains(&b.as_str()) {
                 return true;

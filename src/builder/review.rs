@@ -7,7 +7,8 @@ use std::ops::Range;
 use super::dates::{DateContext, dates_in};
 use super::kinds::kind_of;
 use super::movements::people_counts;
-use super::story::{Built, title_of};
+use super::story::{Built, Library, title_of};
+use super::text::whole_word;
 use crate::model::{DateSource, Event, EventKind, PartialDate};
 use crate::spatial::geocode::slug;
 
@@ -103,6 +104,39 @@ impl Built {
     }
 }
 
+impl Built {
+    /// Adds the place the article calls `name` (a name the builder did not take as a place),
+    /// looked up in the gazetteers; its id, or why not.
+    pub fn add_place(&mut self, name: &str, lib: &Library) -> Result<String, String> {
+        let name = name.trim();
+        let said = self
+            .article
+            .match_indices(name)
+            .any(|(at, _)| !name.is_empty() && whole_word(&self.article, at, at + name.len()));
+        if !said {
+            return Err(format!(
+                "“{name}” is not in the article: a story's places are the ones it names"
+            ));
+        }
+        let found = lib.geocoder().geocode(name);
+        let mut place = found
+            .places
+            .into_iter()
+            .find(|p| p.mentions.iter().any(|m| m == name))
+            .ok_or_else(|| format!("the gazetteers know no place called “{name}”"))?;
+        if let Some(p) = self.places.iter().find(|p| p.id == place.id) {
+            return Ok(p.id.clone());
+        }
+        place.mentions = vec![name.to_string()];
+        let mut one = [place];
+        super::story::assign_provinces(&mut one, &self.provinces, &self.story.countries);
+        let [place] = one;
+        let id = place.id.clone();
+        self.places.push(place);
+        Ok(id)
+    }
+}
+
 fn keep_filter<T: Clone>(items: &[T], keep: impl Fn(usize) -> bool) -> Vec<T> {
     items
         .iter()
@@ -153,6 +187,28 @@ mod tests {
             kept.crossing_spans.len(),
             kept.crossings.crossings.len() + kept.crossings.totals.len()
         );
+    }
+
+    #[test]
+    fn a_place_the_article_names_can_be_added_from_the_gazetteer() {
+        let lib = Library::embedded().expect("library");
+        let mut b = sudan();
+        let n = b.places.len();
+        let e = b.add_place("Paris", &lib).expect_err("not in the article");
+        assert!(e.contains("not in the article"), "{e}");
+        // "Darfur" is named; adding it again gives the place already there.
+        let id = b.add_place("Darfur", &lib).expect("known");
+        assert!(b.places.iter().any(|p| p.id == id));
+        assert_eq!(b.places.len(), n);
+        // A place taken out comes back from the gazetteer, in its province.
+        b.places.retain(|p| p.id != "abeche");
+        let id = b.add_place("Abéché", &lib).expect("in the gazetteer");
+        let p = b.places.iter().find(|p| p.id == id).expect("added");
+        assert_eq!(
+            (p.country.as_str(), p.mentions.clone()),
+            ("TD", vec!["Abéché".to_string()])
+        );
+        assert!(p.province.as_deref().is_some_and(|c| c.starts_with("TD-")));
     }
 
     #[test]

@@ -304,7 +304,7 @@ fn provinces_of(countries: &[String], admin1: &WorldAdmin1) -> Vec<Province> {
 }
 
 /// Each point of a story country lies in the province it claims; others claim none.
-fn assign_provinces(places: &mut [Place], provinces: &[Province], countries: &[String]) {
+pub(super) fn assign_provinces(places: &mut [Place], provinces: &[Province], countries: &[String]) {
     let index = ProvinceIndex::new(provinces);
     for p in places.iter_mut() {
         let point_like = matches!(

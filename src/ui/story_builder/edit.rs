@@ -175,6 +175,33 @@ fn places(ui: &mut Ui, d: &mut Draft, k: usize) {
                 }
             }
         });
+    let find = ui
+        .horizontal(|ui| {
+            let field = crate::ui::path_field::PathField::new(
+                "Or find in the gazetteer",
+                "a name the article uses",
+                "Add",
+            );
+            field.width(160.0).show(ui, &mut d.place_field)
+        })
+        .inner;
+    if let Some(name) = find {
+        let library = d.library.clone();
+        match d.built.add_place(&name, &library) {
+            Ok(id) => {
+                let e = &mut d.built.events[k];
+                if !e.places.contains(&id) {
+                    e.places.push(id);
+                }
+                d.place_note = Some(format!("added “{}”", d.place_field.trim()));
+                d.place_field.clear();
+            }
+            Err(why) => d.place_note = Some(why),
+        }
+    }
+    if let Some(note) = &d.place_note {
+        ui.label(RichText::new(note).weak());
+    }
 }
 
 fn crossing(ui: &mut Ui, d: &mut Draft, k: usize) {

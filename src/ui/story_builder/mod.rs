@@ -40,6 +40,11 @@ pub enum Tab {
 /// A built story under review.
 pub struct Draft {
     pub built: Built,
+    /// The gazetteers, for places the reviewer adds.
+    pub library: Arc<Library>,
+    /// A place name typed to add, and what became of the last one.
+    pub place_field: String,
+    pub place_note: Option<String>,
     pub source: PathBuf,
     pub keep_events: Vec<bool>,
     /// The crossings, then the totals.
@@ -55,7 +60,7 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn new(built: Built, source: PathBuf) -> Self {
+    fn new(built: Built, source: PathBuf, library: Arc<Library>) -> Self {
         let out = source.with_extension("");
         let out_field = format!("{}-story", out.display());
         Self {
@@ -63,6 +68,9 @@ impl Draft {
             keep_crossings: vec![true; built.crossing_spans.len()],
             sentences: sentences(&built.article),
             built,
+            library,
+            place_field: String::new(),
+            place_note: None,
             source,
             picked: None,
             tab: Tab::Found,
@@ -135,9 +143,9 @@ impl StoryBuilder {
             match job.poll() {
                 Poll::Running => {}
                 Poll::Done(Ok((built, library))) => {
-                    self.library = Some(library);
+                    self.library = Some(library.clone());
                     let source = PathBuf::from(&self.path_field);
-                    self.draft = Some(Draft::new(built, source));
+                    self.draft = Some(Draft::new(built, source, library));
                     self.job = None;
                 }
                 Poll::Done(Err(e)) => {
