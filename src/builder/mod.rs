@@ -8,6 +8,7 @@
 //! crossings and totals, [`drafts`] writes the draft tour and quiz, [`story`] puts a folder's
 //! worth together, [`folder`] writes it whole or not at all, and [`eval`] scores it.
 
+mod countries;
 pub mod counts;
 pub mod dates;
 pub mod drafts;
@@ -18,6 +19,7 @@ pub mod folder;
 pub mod kinds;
 pub mod movements;
 pub mod places;
+mod records;
 pub mod review;
 pub mod story;
 pub mod text;

@@ -129,7 +129,7 @@ impl Built {
         }
         place.mentions = vec![name.to_string()];
         let mut one = [place];
-        super::story::assign_provinces(&mut one, &self.provinces, &self.story.countries);
+        super::countries::assign_provinces(&mut one, &self.provinces, &self.story.countries);
         let [place] = one;
         let id = place.id.clone();
         self.places.push(place);

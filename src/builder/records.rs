@@ -1,0 +1,374 @@
+//! The story's records read off the walk: crossings and totals ([`MoveFinder`]), events (one
+//! per dated sentence that reports something at a place), their titles and their ids.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::extract::{Reading, Walk};
+use super::movements::{
+    Countries, FoundMove, FoundTotal, TotalKind, continued, crossings_in, destination_in,
+    ordinal_totals, people_counts, quote_of, total_kind,
+};
+use super::places::Namings;
+use super::text::{Sentence, capitalised, words};
+use crate::model::{
+    Crossing, CrossingsFile, DateSource, Event, EventKind, PartialDate, Place, Total,
+};
+use crate::spatial::geocode::slug;
+
+/// How much trigger weight makes a sentence an event (see [`super::kinds::TRIGGERS`]).
+const MIN_WEIGHT: u32 = 1;
+
+/// The walk over the sentences that finds crossings and totals, each sentence in the light
+/// of the ones before (a total gives its count to the cases the sentence before counted; a
+/// movement with no place continues the paragraph's crossing).
+pub(super) struct MoveFinder<'a> {
+    pub text: &'a str,
+    pub sents: &'a [Sentence],
+    pub read: &'a Walk,
+    pub namings: &'a Namings,
+    pub ctx: &'a Countries<'a>,
+    pub published: PartialDate,
+    moves: Vec<FoundMove>,
+    totals: Vec<FoundTotal>,
+}
+
+impl<'a> MoveFinder<'a> {
+    pub fn new(
+        text: &'a str,
+        sents: &'a [Sentence],
+        read: &'a Walk,
+        namings: &'a Namings,
+        ctx: &'a Countries<'a>,
+        published: PartialDate,
+    ) -> Self {
+        Self {
+            text,
+            sents,
+            read,
+            namings,
+            ctx,
+            published,
+            moves: Vec::new(),
+            totals: Vec::new(),
+        }
+    }
+
+    /// Crossings and totals, sentence by sentence.
+    pub fn run(mut self) -> (Vec<FoundMove>, Vec<FoundTotal>) {
+        for i in 0..self.sents.len() {
+            if !self.read.readings[i].front_matter {
+                self.sentence(i);
+            }
+        }
+        (self.moves, self.totals)
+    }
+
+    fn sentence(&mut self, i: usize) {
+        let (s, r) = (&self.sents[i], &self.read.readings[i]);
+        let said = &self.text[s.span.clone()];
+        let (namings, ctx) = (self.namings, self.ctx);
+        let mut found = crossings_in(said, i, r, namings, s.span.start, ctx);
+        let before = self
+            .moves
+            .last()
+            .filter(|m| self.sents[m.sentence].paragraph == s.paragraph);
+        if let (true, Some(prev)) = (found.is_empty(), before) {
+            found.extend(continued(said, i, r, namings, s.span.start, ctx, prev));
+        }
+        let last_to = destination_in(said, i, namings, s.span.start, ctx)
+            .or_else(|| self.moves.last().map(|m| m.to));
+        let ordinal = last_to
+            .map(|to| ordinal_totals(said, i, to, self.published))
+            .unwrap_or_default();
+        match (ordinal.is_empty(), total_kind(said)) {
+            (false, _) => self.totals.extend(ordinal),
+            (true, Some(kind)) => {
+                self.total(i, last_to);
+                if kind == TotalKind::Running {
+                    self.moves.extend(found);
+                }
+            }
+            (true, None) => self.moves.extend(found),
+        }
+    }
+
+    /// A total sentence: gives its count to the ordinal total of the sentence before, or
+    /// stands as a total of its own.
+    fn total(&mut self, i: usize, last_to: Option<usize>) {
+        let (s, r) = (&self.sents[i], &self.read.readings[i]);
+        let said = &self.text[s.span.clone()];
+        let people = people_counts(said)
+            .into_iter()
+            .next()
+            .map(|c| c.count)
+            .unwrap_or_default();
+        let sents = self.sents;
+        if let Some(t) = self
+            .totals
+            .last_mut()
+            .filter(|t| t.sentences.end == i && sents[t.sentences.start].paragraph == s.paragraph)
+        {
+            t.people = people;
+            t.sentences.end = i + 1;
+            t.note = format!("{}; the total is read as that of these cases", t.note);
+            return;
+        }
+        let Some(to) = last_to else {
+            return;
+        };
+        let (start, end, note) = self.period(r, to);
+        self.totals.push(FoundTotal {
+            sentences: i..i + 1,
+            to,
+            cases: None,
+            people,
+            start,
+            end,
+            note,
+        });
+    }
+
+    /// A total's period: the sentence's own range, else from the first crossing to `to` the
+    /// article dates until publication.
+    fn period(&self, r: &Reading, to: usize) -> (PartialDate, PartialDate, String) {
+        let p = self.published;
+        if let Some(d) = r.date.as_ref().filter(|d| d.end.is_some()) {
+            return (
+                d.start,
+                d.end.unwrap_or(p),
+                d.note.clone().unwrap_or_default(),
+            );
+        }
+        let first = self
+            .moves
+            .iter()
+            .filter(|m| m.to == to)
+            .map(|m| m.date.start)
+            .min()
+            .unwrap_or(p);
+        let note = format!(
+            "No period given: from the first crossing the article dates to publication on {}",
+            p.human()
+        );
+        (first, p, note)
+    }
+}
+
+/// One event per dated sentence that reports something at a place.
+pub(super) fn events_of(
+    text: &str,
+    sents: &[Sentence],
+    read: &Walk,
+    places: &[Place],
+    main: Option<usize>,
+    moved: &HashSet<usize>,
+) -> (Vec<Event>, Vec<Range<usize>>) {
+    let mut events = Vec::new();
+    let mut spans = Vec::new();
+    let mut ids = HashSet::new();
+    for (i, (s, r)) in sents.iter().zip(&read.readings).enumerate() {
+        // A sentence with a crossing is flight, whatever else its words say.
+        let kind = match moved.contains(&i) {
+            true => Some((EventKind::Refuge, 3)),
+            false => r.kind,
+        };
+        let (Some(date), Some((kind, weight))) = (&r.date, kind) else {
+            continue;
+        };
+        if r.front_matter || weight < MIN_WEIGHT {
+            continue;
+        }
+        let at: Vec<usize> = if !r.places.is_empty() {
+            r.places.clone()
+        } else if !r.paragraph_places.is_empty() {
+            r.paragraph_places.clone()
+        } else {
+            main.into_iter().collect()
+        };
+        if at.is_empty() {
+            continue;
+        }
+        let said = &text[s.span.clone()];
+        let title = title_of(said, r.heading.as_deref());
+        let id = unique_id(&mut ids, &format!("{}-{}", short_slug(&title), date.start));
+        let people = people_counts(said).into_iter().next().map(|c| c.count);
+        events.push(Event {
+            id,
+            title,
+            date: date.start,
+            date_source: date.source,
+            date_note: date.note.clone(),
+            end_date: date.end.filter(|e| *e != date.start),
+            kind,
+            places: at.iter().map(|&p| places[p].id.clone()).collect(),
+            quote: said.to_string(),
+            summary: None,
+            people,
+        });
+        spans.push(s.span.clone());
+    }
+    (events, spans)
+}
+
+/// Crossings and totals as records.
+pub(super) fn crossings_of(
+    text: &str,
+    sents: &[Sentence],
+    found: &(Vec<FoundMove>, Vec<FoundTotal>),
+    places: &[Place],
+) -> (CrossingsFile, Vec<Range<usize>>) {
+    let mut ids = HashSet::new();
+    let mut spans = Vec::new();
+    let crossings = found
+        .0
+        .iter()
+        .map(|m| {
+            spans.push(sents[m.sentence].span.clone());
+            Crossing {
+                id: unique_id(&mut ids, &format!("{}-{}", places[m.to].id, m.date.start)),
+                date: m.date.start,
+                date_source: m.date.source,
+                date_note: m.date.note.clone(),
+                end_date: m.date.end.filter(|e| *e != m.date.start),
+                from: places[m.from].id.clone(),
+                to: places[m.to].id.clone(),
+                from_basis: Some(m.from_basis.clone()),
+                from_quote: None,
+                who: m.who.clone(),
+                people: m.people.clone(),
+                quote: text[sents[m.sentence].span.clone()].to_string(),
+            }
+        })
+        .collect();
+    let totals = found
+        .1
+        .iter()
+        .map(|t| {
+            spans.push(sents[t.sentences.start].span.start..sents[t.sentences.end - 1].span.end);
+            Total {
+                id: unique_id(&mut ids, &format!("total-{}-{}", places[t.to].id, t.start)),
+                start: t.start,
+                end: t.end,
+                to: places[t.to].id.clone(),
+                cases: t.cases,
+                people: t.people.clone(),
+                quote: quote_of(text, sents, &t.sentences),
+                date_source: Some(DateSource::ArticleContext),
+                date_note: Some(t.note.clone()),
+            }
+        })
+        .collect();
+    (CrossingsFile { crossings, totals }, spans)
+}
+
+/// A short title from the sentence: the heading above it in a timeline, else its main clause
+/// (to the first comma, at most ten words), without quotation marks.
+///
+/// ```
+/// use event_atlas::builder::story::title_of;
+/// assert_eq!(
+///     title_of("More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan after clashing with Taliban militants, officials have said.", None),
+///     "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan"
+/// );
+/// assert_eq!(title_of("Kabul falls.", Some("Fall of Kabul")), "Fall of Kabul");
+/// assert_eq!(
+///     title_of("Early on Monday morning, RSF fighters attacked villages near El Fasher.", None),
+///     "RSF fighters attacked villages near El Fasher"
+/// );
+/// ```
+pub fn title_of(said: &str, heading: Option<&str>) -> String {
+    if let Some(h) = heading {
+        return h.trim().to_string();
+    }
+    let clean: String = said
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”'))
+        .collect();
+    let lead = ["But ", "However, ", "And ", "Meanwhile, ", "Also, "];
+    let mut s = clean.trim();
+    for l in lead {
+        if let Some(rest) = s.strip_prefix(l) {
+            s = rest;
+        }
+    }
+    // The main clause: past an opening phrase of time or place ("Early on Monday morning,").
+    // Clauses end at ", " (not at the comma of "20,000").
+    let clauses: Vec<&str> = s
+        .split(", ")
+        .flat_map(|c| c.split("; "))
+        .map(str::trim)
+        .collect();
+    let opening = |c: &str| {
+        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+        let at_least = c.to_lowercase().starts_with("at least");
+        OPENERS.contains(&first.as_str()) && !at_least && words(c).len() <= 6
+    };
+    let clause = match clauses.as_slice() {
+        [first, second, ..] if opening(first) && words(second).len() >= 3 => *second,
+        [first, ..] if words(first).len() >= 4 => *first,
+        _ => s,
+    };
+    let all: Vec<&str> = clause.split_whitespace().collect();
+    let mut taken: Vec<&str> = all.iter().take(10).copied().collect();
+    // Do not cut a name in two ("El | Fasher").
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    while taken.len() > 3
+        && all.get(taken.len()).is_some_and(capital)
+        && taken.last().is_some_and(capital)
+    {
+        taken.pop();
+    }
+    const WEAK: &[&str] = &[
+        "after", "and", "the", "of", "to", "in", "a", "as", "by", "with", "for", "on", "at",
+        "from", "that", "who",
+    ];
+    while taken.len() > 3
+        && taken
+            .last()
+            .is_some_and(|w| WEAK.contains(&w.to_lowercase().as_str()))
+    {
+        taken.pop();
+    }
+    let t = taken.join(" ");
+    capitalised(t.trim_end_matches(['.', ',', ';', ':', '!', '?']))
+}
+
+/// Words that open a phrase of time or place before the main clause.
+const OPENERS: &[&str] = &[
+    "early",
+    "late",
+    "on",
+    "in",
+    "last",
+    "over",
+    "by",
+    "since",
+    "after",
+    "during",
+    "at",
+    "until",
+    "earlier",
+    "later",
+    "overnight",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "before",
+    "according",
+];
+
+fn short_slug(title: &str) -> String {
+    slug(title).split('-').take(5).collect::<Vec<_>>().join("-")
+}
+
+/// `base`, or `base-2`, `base-3` … if taken.
+fn unique_id(ids: &mut HashSet<String>, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
