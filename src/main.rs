@@ -27,7 +27,15 @@ fn main() -> std::process::ExitCode {
             published,
             title,
             force,
-        }) => cli::story(article, out, *published, title.clone(), *force),
+            accept_doubts,
+        }) => cli::story(
+            article,
+            out,
+            *published,
+            title.clone(),
+            *force,
+            *accept_doubts,
+        ),
         Some(Command::StoryEval {
             article,
             against,

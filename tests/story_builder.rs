@@ -271,3 +271,41 @@ fn the_command_line_builds_a_folder_and_refuses_to_overwrite() {
     );
     std::fs::remove_dir_all(&out).expect("clean up");
 }
+
+#[test]
+fn dates_that_contradict_themselves_stop_the_command_unless_accepted() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let article = dir.path().join("doubt.txt");
+    std::fs::write(
+        &article,
+        "Soldiers flee\nPublished 5 July 2021\n\nOn Monday 6 July 2021, soldiers fled to Tajikistan after clashes in Badakhshan.\n",
+    )
+    .expect("write");
+    let out = dir.path().join("story");
+    let exe = env!("CARGO_BIN_EXE_event-atlas");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(exe)
+            .arg("story")
+            .arg(&article)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let refused = run(&[]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("Tuesday") && said.contains("--accept-doubts"),
+        "{said}"
+    );
+    assert!(!out.exists(), "nothing written");
+    let accepted = run(&["--accept-doubts"]);
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    assert!(out.join("story.json").exists());
+}

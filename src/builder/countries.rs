@@ -64,7 +64,8 @@ pub(super) fn ranked_countries(
 }
 
 /// The countries whose provinces the story draws: the most named one, and any named at least
-/// a quarter as often (at most four), each with provinces in the world's admin-1 file.
+/// twice and a quarter as often (at most four), each with provinces in the world's admin-1
+/// file.
 pub(super) fn story_countries(
     weights: &HashMap<String, usize>,
     admin1: &WorldAdmin1,
@@ -76,13 +77,21 @@ pub(super) fn story_countries(
         .filter(|(_, n)| *n > 0)
         .map(|(c, _)| c)
         .collect();
+    by_country.retain(|(c, _)| with_units.contains(c.as_str()));
     let top = by_country.first().map_or(0, |c| *c.1);
-    by_country
-        .into_iter()
-        .filter(|(c, n)| with_units.contains(c.as_str()) && **n * 4 >= top && **n >= 2)
+    let mut out: Vec<String> = by_country
+        .iter()
+        .filter(|(_, n)| **n * 4 >= top && **n >= 2)
         .take(4)
-        .map(|(c, _)| c.clone())
-        .collect()
+        .map(|(c, _)| (*c).clone())
+        .collect();
+    // A short text may name each country once: the first named most still gets drawn.
+    if out.is_empty()
+        && let Some((c, _)) = by_country.first()
+    {
+        out.push((*c).clone());
+    }
+    out
 }
 
 pub(super) fn provinces_of(countries: &[String], admin1: &WorldAdmin1) -> Vec<Province> {

@@ -101,8 +101,12 @@ pub struct Built {
     /// The article's bytes each event and crossing rests on (for highlighting), in order.
     pub event_spans: Vec<Range<usize>>,
     pub crossing_spans: Vec<Range<usize>>,
-    /// What the reader should know: dates that contradict themselves, names not found.
+    /// What the reader should know: names not found, places left out.
     pub warnings: Vec<String>,
+    /// What may be wrong in the article itself: dates that contradict themselves ("Monday 6
+    /// July 2021" when that was a Tuesday). The command line writes nothing while there are
+    /// any, unless told to (`--accept-doubts`); the review window shows them first.
+    pub doubts: Vec<String>,
 }
 
 /// Builds a story from an article's bytes.
@@ -114,11 +118,11 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
     let mut places = places_named(&text, &name, lib, &mut warnings)?;
     let namings = Namings::find(&text, &sents, &places);
     let read = walk(&text, &sents, &places, &namings, published, line.as_deref());
-    warnings.extend(
-        read.contradictions
-            .iter()
-            .map(|c| format!("contradictory date: {c}")),
-    );
+    let doubts = read
+        .contradictions
+        .iter()
+        .map(|c| format!("contradictory date: {c}"))
+        .collect();
     if read.readings.iter().all(|r| r.date.is_none()) {
         return Err(BuildError::NoDates(name));
     }
@@ -164,6 +168,7 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
         event_spans,
         crossing_spans,
         warnings,
+        doubts,
     };
     built.tour = super::drafts::tour(&built);
     built.quiz = super::drafts::quiz(&built);

@@ -119,8 +119,10 @@ fn split_line(line: &str) -> Vec<Range<usize>> {
 /// Whether the point at `dot` ends a sentence: not after an abbreviation or an initial.
 fn ends_sentence(line: &str, from: usize, dot: usize) -> bool {
     let word_start = line[from..dot]
-        .rfind(|c: char| !c.is_alphanumeric() && c != '.')
-        .map_or(from, |p| from + p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(from, |(p, c)| from + p + c.len_utf8());
     let word = &line[word_start..dot];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false; // an initial: "George W. Bush"

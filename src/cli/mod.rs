@@ -180,6 +180,9 @@ pub enum Command {
         /// Replace the output folder if it exists.
         #[arg(long)]
         force: bool,
+        /// Write the story even if dates in the article contradict themselves.
+        #[arg(long)]
+        accept_doubts: bool,
     },
     /// Build a story from an article in memory and score it against a hand-made story folder
     /// (`--against data`) or a gold file (`--gold x.gold.json`); prints the match table.

@@ -37,6 +37,7 @@ pub fn story(
     published: Option<PartialDate>,
     title: Option<String>,
     force: bool,
+    accept_doubts: bool,
 ) -> anyhow::Result<()> {
     if out.exists() && !force {
         bail!(
@@ -46,6 +47,16 @@ pub fn story(
     }
     let started = std::time::Instant::now();
     let b = built(article, published, title)?;
+    if !b.doubts.is_empty() && !accept_doubts {
+        for d in &b.doubts {
+            eprintln!("doubt: {d}");
+        }
+        bail!(
+            "{}: {} date(s) in the article contradict themselves; nothing written. Check the article, or add --accept-doubts to write the story anyway",
+            article.display(),
+            b.doubts.len()
+        );
+    }
     folder::write(&b, out, force)?;
     println!(
         "{}: “{}”, published {}: {} places, {} events, {} crossings, {} totals, {} tour slides and {} quiz questions (drafts), provinces of {}; checked, in {:.0} ms",

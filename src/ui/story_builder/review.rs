@@ -133,6 +133,12 @@ fn summary(ui: &mut Ui, d: &mut Draft) {
         ))
         .strong(),
     );
+    for d in &b.doubts {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Check the article: {d}"),
+        );
+    }
     if !b.warnings.is_empty() {
         egui::CollapsingHeader::new(format!("{} warnings", b.warnings.len()))
             .id_salt("story-warnings")
