@@ -37,7 +37,7 @@ pub fn tour(b: &Built) -> Tour {
             Slide {
                 id: format!("crossing-{}", x.id),
                 title: format!("{} flee to {}", x.who, place_name(b, &x.to)),
-                narration: narration(&x.quote),
+                narration: crossing_narration(b, x),
                 quotes: vec![x.quote.clone()],
                 view: SlideView::Fit {
                     fit: vec![x.from.clone(), x.to.clone()],
@@ -53,7 +53,13 @@ pub fn tour(b: &Built) -> Tour {
             },
         ));
     }
-    let mut key: Vec<&Event> = b.events.iter().filter(|e| is_key(b, e)).collect();
+    // An event told by a crossing's slide already gets none of its own.
+    let told = |e: &&Event| b.crossings.crossings.iter().any(|x| x.quote == e.quote);
+    let mut key: Vec<&Event> = b
+        .events
+        .iter()
+        .filter(|e| is_key(b, e) && !told(e))
+        .collect();
     key.truncate(MAX_SLIDES.saturating_sub(items.len() + 1));
     for e in key {
         items.push((e.date, event_slide(e)));
@@ -71,7 +77,7 @@ fn event_slide(e: &Event) -> Slide {
     Slide {
         id: format!("event-{}", e.id),
         title: e.title.clone(),
-        narration: narration(&e.quote),
+        narration: format!("{}: {}.", when(e.date, e.end_date), e.title),
         quotes: vec![e.quote.clone()],
         view: SlideView::Fit {
             fit: e.places.iter().take(3).cloned().collect(),
@@ -97,9 +103,33 @@ fn is_key(b: &Built, e: &Event) -> bool {
     e.people.is_some() || e.date.day.is_some() || at_town
 }
 
-/// Narration from a sentence: the sentence itself, without its closing quotation mark.
+/// Narration from a sentence: the sentence itself.
 fn narration(sentence: &str) -> String {
     sentence.trim().to_string()
+}
+
+/// "9 May 2024", or "9 May 2024 to 15 May 2024".
+fn when(start: crate::model::PartialDate, end: Option<crate::model::PartialDate>) -> String {
+    match end {
+        Some(e) if e != start => format!("{} to {}", start.human(), e.human()),
+        _ => start.human(),
+    }
+}
+
+/// A crossing told in a line, from its record: when, how many, who, from where, to where.
+fn crossing_narration(b: &Built, x: &crate::model::Crossing) -> String {
+    let how_many = if x.people.is_unknown() {
+        "an unknown number of".to_string()
+    } else {
+        x.people.label()
+    };
+    format!(
+        "{}: {how_many} {} crossed from {} into {}.",
+        when(x.date, x.end_date),
+        x.who.to_lowercase(),
+        place_name(b, &x.from),
+        place_name(b, &x.to)
+    )
 }
 
 fn place_name(b: &Built, id: &str) -> String {
