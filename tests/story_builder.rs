@@ -105,7 +105,7 @@ fn every_test_article_becomes_a_checked_story_and_scores_as_measured() {
         pct(places)
     );
     // The targets are 80 % each on unseen articles. Over all eleven (five developed
-    // against, six held out) events and places meet them; movements stand at 79 % (64 % on
+    // against, six held out) events and places meet them; movements stand at 77 % (57 % on
     // the last three held out), so this holds them where they are (see the README).
     assert!(pct(events) >= 80.0, "events {events:?}");
     assert!(pct(moves) >= 75.0, "movements {moves:?}");

@@ -99,6 +99,24 @@ const INTENT: &[&str] = &[
     "will", "would", "could", "might", "want", "wanted",
 ];
 
+/// Words that open a clause of its own: a place after them is not where people went.
+const CLAUSES: &[&str] = &[
+    "after",
+    "as",
+    "because",
+    "following",
+    "amid",
+    "while",
+    "where",
+    "when",
+    "since",
+    "before",
+    "which",
+    "who",
+    "whose",
+    "despite",
+];
+
 /// Words that mark a total rather than one crossing.
 const TOTAL_CUES: &[&str] = &[
     "in total",
@@ -326,9 +344,14 @@ impl<'a> Found<'a> {
         })
     }
 
+    /// The word before offset `at`, past an article ("from the Democratic Republic of Congo").
     fn word_before(&self, at: usize) -> Option<&str> {
         let k = self.w.iter().position(|(r, _)| r.start >= at)?;
-        k.checked_sub(1).map(|p| self.w[p].1.as_str())
+        let mut j = k.checked_sub(1)?;
+        while matches!(self.w[j].1.as_str(), "the" | "a" | "an") {
+            j = j.checked_sub(1)?;
+        }
+        Some(self.w[j].1.as_str())
     }
 
     /// Whether a word of the five before offset `at` leads to a destination ("into eastern
@@ -339,10 +362,10 @@ impl<'a> Found<'a> {
         let Some(k) = self.w.iter().position(|(r, _)| r.start >= at) else {
             return false;
         };
-        if self.w[self.trigger..k]
-            .iter()
-            .any(|(_, b)| INTENT.contains(&b.as_str()))
-        {
+        // Not where people plan to go, nor a place in a clause of its own ("… into Uganda,
+        // after fresh fighting in North Kivu").
+        let stop = |b: &str| INTENT.contains(&b) || CLAUSES.contains(&b);
+        if self.w[self.trigger..k].iter().any(|(_, b)| stop(b)) {
             return false;
         }
         for j in (k.saturating_sub(6)..k).rev() {
@@ -455,6 +478,9 @@ fn who(said: &str, w: &[(Range<usize>, String)], trigger: usize) -> String {
             && phrase.len() <= 4
         {
             let text = said[a.0.start..b.0.end].to_string();
+            let text = text
+                .strip_prefix("of ")
+                .map_or(text.clone(), str::to_string);
             if WHO_NOUNS.iter().any(|n| text.to_lowercase().ends_with(n)) {
                 return capitalised(&text);
             }
@@ -515,7 +541,11 @@ const THINGS: &[&str] = &[
     "villages",
     "tents",
     "schools",
+    "day",
     "days",
+    "week",
+    "year",
+    "meals",
     "weeks",
     "months",
     "years",
