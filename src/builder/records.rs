@@ -155,6 +155,17 @@ impl<'a> MoveFinder<'a> {
     }
 }
 
+/// Words that open a sentence about what might happen, not what did.
+const HYPOTHETICAL: &[&str] = &["if", "unless", "should", "were", "whether"];
+
+/// A sentence about what might happen ("If the fighting reaches the centre, …"), once any
+/// opening quotation mark is passed.
+fn hypothetical(said: &str) -> bool {
+    words(said)
+        .first()
+        .is_some_and(|(_, w)| HYPOTHETICAL.contains(&w.as_str()))
+}
+
 /// One event per dated sentence that reports something at a place.
 pub(super) fn events_of(
     text: &str,
@@ -176,7 +187,8 @@ pub(super) fn events_of(
         let (Some(date), Some((kind, weight))) = (&r.date, kind) else {
             continue;
         };
-        if r.front_matter || weight < MIN_WEIGHT {
+        let said = &text[s.span.clone()];
+        if r.front_matter || weight < MIN_WEIGHT || hypothetical(said) {
             continue;
         }
         let at: Vec<usize> = if !r.places.is_empty() {
@@ -189,7 +201,6 @@ pub(super) fn events_of(
         if at.is_empty() {
             continue;
         }
-        let said = &text[s.span.clone()];
         let title = title_of(said, r.heading.as_deref());
         let id = unique_id(&mut ids, &format!("{}-{}", short_slug(&title), date.start));
         let people = people_counts(said).into_iter().next().map(|c| c.count);
@@ -371,4 +382,25 @@ fn unique_id(ids: &mut HashSet<String>, base: &str) -> String {
         n += 1;
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_might_happen_is_no_event_and_titles_are_short() {
+        assert!(hypothetical(
+            "\"If the fighting reaches the centre, we expect more,\" she said."
+        ));
+        assert!(hypothetical("Should talks fail, the army will advance."));
+        assert!(!hypothetical("Fighting reached the centre on Monday."));
+        let t = title_of(
+            "The RSF and allied Arab militias overran much of El Geneina in June 2023.",
+            None,
+        );
+        // At most ten words, and a name is not cut in two ("El | Geneina").
+        assert!(t.split_whitespace().count() <= 10, "{t}");
+        assert!(!t.ends_with(" El") && !t.ends_with(" of"), "{t}");
+    }
 }
