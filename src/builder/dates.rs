@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::text::{capitalised, words};
-use crate::model::{DateSource, MONTHS, PartialDate, civil_from_days, days_from_civil};
+use crate::model::{DateSource, MONTHS, PartialDate};
 
 /// Spans counted back from the publication date: the phrase (after "past", "last", "recent"),
 /// and its length in days. "Over the past fortnight" is the 14 days up to and including it.
@@ -624,17 +624,6 @@ fn iso_date(line: &str) -> Option<PartialDate> {
     line.split_whitespace()
         .filter(|t| t.len() == 10)
         .find_map(|t| t.parse::<PartialDate>().ok().filter(|d| d.day.is_some()))
-}
-
-/// Day number of a date's first day (for callers comparing dates).
-pub fn day_number(d: &PartialDate) -> i64 {
-    days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
-}
-
-/// The date `n` days after `d`'s first day.
-pub fn add_days(d: &PartialDate, n: i64) -> PartialDate {
-    let (y, m, dd) = civil_from_days(day_number(d) + n);
-    PartialDate::ymd(y, m, dd)
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub fn tour(b: &Built) -> Tour {
             x.date,
             Slide {
                 id: format!("crossing-{}", x.id),
-                title: format!("{} flee to {}", x.who, place_name(b, &x.to)),
+                title: format!("{} flee to {}", x.who, b.place_name(&x.to)),
                 narration: crossing_narration(b, x),
                 quotes: vec![x.quote.clone()],
                 view: SlideView::Fit {
@@ -127,16 +127,9 @@ fn crossing_narration(b: &Built, x: &crate::model::Crossing) -> String {
         "{}: {how_many} {} crossed from {} into {}.",
         when(x.date, x.end_date),
         x.who.to_lowercase(),
-        place_name(b, &x.from),
-        place_name(b, &x.to)
+        b.place_name(&x.from),
+        b.place_name(&x.to)
     )
-}
-
-fn place_name(b: &Built, id: &str) -> String {
-    b.places
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 /// How a draft question's id starts, before the id of the record it was made from.
@@ -181,7 +174,7 @@ pub fn quiz(b: &Built) -> Quiz {
             &format!(
                 "How many {} fled to {}, according to the article?",
                 x.who.to_lowercase(),
-                place_name(b, &x.to)
+                b.place_name(&x.to)
             ),
             &x.quote,
         ) {

@@ -182,16 +182,6 @@ impl Score {
             + &line("places within 5 km", self.places)
             + &line("counts as vague as their words", self.counts_vague_as_words)
     }
-
-    /// Percentages: events, movements, totals, places.
-    pub fn percentages(&self) -> [f64; 4] {
-        [
-            Self::pct(self.events),
-            Self::pct(self.movements),
-            Self::pct(self.totals),
-            Self::pct(self.places),
-        ]
-    }
 }
 
 /// Same sentence: one quote holds the other.

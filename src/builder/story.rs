@@ -109,6 +109,16 @@ pub struct Built {
     pub doubts: Vec<String>,
 }
 
+impl Built {
+    /// A place's name by its id (the id itself if no place has it).
+    pub fn place_name(&self, id: &str) -> String {
+        self.places
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+}
+
 /// Builds a story from an article's bytes.
 pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, BuildError> {
     let name = opts.name.clone();

@@ -257,14 +257,6 @@ fn article(ui: &mut Ui, d: &mut Draft) {
     }
 }
 
-/// A place's name by its id.
-fn name_of(b: &crate::builder::Built, id: &str) -> String {
-    b.places
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
-}
-
 /// Every event and crossing, to keep (ticked) or drop, and to pick for editing.
 fn records(ui: &mut Ui, d: &mut Draft) {
     let mut picked = None;
@@ -273,7 +265,7 @@ fn records(ui: &mut Ui, d: &mut Draft) {
     for k in 0..d.keep_crossings.len() {
         let label = if k < n_x {
             let x = &d.built.crossings.crossings[k];
-            let (from, to) = (name_of(&d.built, &x.from), name_of(&d.built, &x.to));
+            let (from, to) = (d.built.place_name(&x.from), d.built.place_name(&x.to));
             format!(
                 "{} — {from} to {to}: {} ({})",
                 x.date.human(),
@@ -282,7 +274,7 @@ fn records(ui: &mut Ui, d: &mut Draft) {
             )
         } else {
             let t = &d.built.crossings.totals[k - n_x];
-            format!("Total into {}: {}", name_of(&d.built, &t.to), t.label())
+            format!("Total into {}: {}", d.built.place_name(&t.to), t.label())
         };
         ui.horizontal(|ui| {
             ui.checkbox(&mut d.keep_crossings[k], "")
