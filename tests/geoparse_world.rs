@@ -152,3 +152,37 @@ fn text_in_another_script_or_without_places_gives_nothing() {
     );
     assert!(g.geocode("").places.is_empty());
 }
+
+/// "X in northern Y", "X, Y": a name keeps only the candidates inside the container that
+/// follows it; when none is inside, one in a country the text never names is dropped.
+#[test]
+fn a_container_named_after_a_place_settles_it() {
+    let s = setup();
+    let g = geocoder(&s);
+    let r = g.geocode(
+        "Islamist fighters stormed the town of Palma in northern Mozambique. Survivors of Palma crossed into Tanzania.",
+    );
+    assert!(
+        r.places.iter().all(|p| p.country != "ES"),
+        "no Palma de Mallorca: {:?}",
+        r.places
+            .iter()
+            .map(|p| (&p.name, &p.country))
+            .collect::<Vec<_>>()
+    );
+    assert!(r.unresolved.iter().any(|u| u == "Palma"));
+    let r = g.geocode("Talks were held in Athens, Greece, and in Toronto, Canada.");
+    assert_eq!(
+        by_mention(&r, "Athens").map(|p| p.country.as_str()),
+        Some("GR")
+    );
+    assert_eq!(
+        by_mention(&r, "Toronto").map(|p| p.country.as_str()),
+        Some("CA")
+    );
+    let r = g.geocode("Floods cut off the town of Warwick in Queensland.");
+    assert_eq!(
+        by_mention(&r, "Warwick").map(|p| p.country.as_str()),
+        Some("AU")
+    );
+}

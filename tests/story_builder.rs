@@ -35,6 +35,7 @@ fn articles() -> Vec<(PathBuf, PathBuf)> {
         "tests/fixtures/articles",
         "tests/fixtures/articles/heldout",
         "tests/fixtures/articles/heldout2",
+        "tests/fixtures/articles/heldout3",
     ] {
         let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
             .expect("articles")
@@ -62,7 +63,7 @@ fn every_test_article_becomes_a_checked_story_and_scores_as_measured() {
     let (mut events, mut moves, mut totals, mut places, mut counts) =
         ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0));
     let list = articles();
-    assert!(list.len() >= 11, "{} articles", list.len());
+    assert!(list.len() >= 14, "{} articles", list.len());
     for (text, gold) in &list {
         let gold: Gold =
             serde_json::from_str(&std::fs::read_to_string(gold).expect("gold")).expect("gold json");
@@ -104,11 +105,11 @@ fn every_test_article_becomes_a_checked_story_and_scores_as_measured() {
         pct(moves),
         pct(places)
     );
-    // The targets are 80 % each on unseen articles. Over all eleven (five developed
-    // against, six held out) events and places meet them; movements stand at 77 % (57 % on
-    // the last three held out), so this holds them where they are (see the README).
+    // The targets are 80 % each on unseen articles. Over all fourteen (five developed
+    // against, nine held out) events, movements and places meet them (see the README for
+    // each set, first scored with the rules frozen).
     assert!(pct(events) >= 80.0, "events {events:?}");
-    assert!(pct(moves) >= 75.0, "movements {moves:?}");
+    assert!(pct(moves) >= 80.0, "movements {moves:?}");
     assert!(pct(places) >= 80.0, "places {places:?}");
     assert_eq!(counts.0, counts.1, "every count as vague as its words");
 }

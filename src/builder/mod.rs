@@ -5,7 +5,7 @@
 //! resolves dates (and the dateline), [`counts`] finds counts as vague as their words,
 //! [`kinds`] names the kind of event by trigger words, [`places`] places the geocoder's
 //! mentions in sentences, [`extract`] walks the sentences into events, [`movements`] finds
-//! crossings and totals, [`drafts`] writes the draft tour and quiz, [`story`] puts a folder's
+//! crossings and totals ([`found`] reads which end of a movement each place is on), [`drafts`] writes the draft tour and quiz, [`story`] puts a folder's
 //! worth together, [`folder`] writes it whole or not at all, and [`eval`] scores it.
 
 mod countries;
@@ -16,6 +16,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod folder;
+mod found;
 pub mod kinds;
 pub mod movements;
 pub mod places;

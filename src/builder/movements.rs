@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::counts::counts_in;
 use super::dates::{DateContext, FoundDate, dates_in};
 use super::extract::Reading;
+use super::found::{Found, Prior};
 use super::places::Namings;
 use super::text::{Sentence, capitalised, words};
 use crate::model::{Count, PartialDate, Place};
@@ -44,6 +45,23 @@ const MOVE_WORDS: &[(&str, bool)] = &[
     ("moved", true),
     ("made the journey", true),
     ("registered", true),
+    ("travelled", true),
+    ("traveled", true),
+    ("travelling", true),
+    ("traveling", true),
+    ("taken in", true),
+    ("took in", true),
+    ("welcomed", true),
+    ("applied for asylum", false),
+    ("sought asylum", false),
+    ("claimed asylum", false),
+    ("came through", false),
+    ("waded", true),
+    ("swam", true),
+    ("walked", true),
+    ("trekked", true),
+    ("paddled", true),
+    ("sailed", true),
 ];
 
 /// Words for people who flee, for the movement words that need one.
@@ -58,7 +76,7 @@ const REFUGEE_WORDS: &[&str] = &[
 ];
 
 /// Nouns that make a demonym a place: "Armenian territory", "the Tanzanian bank".
-const TERRITORY: &[&str] = &[
+pub(super) const TERRITORY: &[&str] = &[
     "territory",
     "soil",
     "side",
@@ -70,37 +88,14 @@ const TERRITORY: &[&str] = &[
     "land",
 ];
 
-/// Words just before a destination.
-const TO_CUES: &[&str] = &[
-    "to",
-    "into",
-    "in",
-    "towards",
-    "toward",
-    "reach",
-    "reached",
-    "reaching",
-    "entered",
-    "entering",
-    "and",
-    "neighbouring",
-    "neighboring",
-    "across",
-    "over",
-    "for",
-    "near",
-    "at",
-    "outside",
-];
-
 /// Words of intent: a place after them is where people plan to go, not where they went.
-const INTENT: &[&str] = &[
+pub(super) const INTENT: &[&str] = &[
     "plan", "plans", "planned", "planning", "hope", "hoped", "hoping", "intend", "intended",
     "will", "would", "could", "might", "want", "wanted",
 ];
 
 /// Words that open a clause of its own: a place after them is not where people went.
-const CLAUSES: &[&str] = &[
+pub(super) const CLAUSES: &[&str] = &[
     "after",
     "as",
     "because",
@@ -198,9 +193,32 @@ pub struct Countries<'a> {
     pub demonyms: std::collections::HashMap<String, usize>,
 }
 
+/// Words before "crossing" that make it a place, not a movement ("the Jousieh crossing").
+const CROSSING_NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "this", "that", "border", "official", "main", "busy", "its", "their",
+];
+
+/// Whether word `i` is "crossing(s)" naming a place: after a determiner or a name, or before
+/// "point" or "post" ("a crossing point").
+fn crossing_noun(said: &str, w: &[(Range<usize>, String)], i: usize) -> bool {
+    if !matches!(w[i].1.as_str(), "crossing" | "crossings") {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|j| &w[j]);
+    let named = before.is_some_and(|(r, x)| {
+        CROSSING_NOUN_BEFORE.contains(&x.as_str())
+            || said[r.clone()].starts_with(char::is_uppercase)
+                && !said[..r.start].trim_end().is_empty()
+    });
+    let post = w
+        .get(i + 1)
+        .is_some_and(|(_, x)| matches!(x.as_str(), "point" | "points" | "post" | "posts"));
+    named || post
+}
+
 /// Whether the words hold a movement word (with a word for refugees, or a count of people,
 /// where one is needed: "nearly 15,000 people entered Moldova"); the index of the first.
-fn move_word(w: &[(Range<usize>, String)], counted: bool) -> Option<usize> {
+pub(super) fn move_word(said: &str, w: &[(Range<usize>, String)], counted: bool) -> Option<usize> {
     let has = |pattern: &str, at: usize| -> bool {
         let parts: Vec<&str> = pattern.split(' ').collect();
         parts.iter().enumerate().all(|(k, p)| {
@@ -213,10 +231,17 @@ fn move_word(w: &[(Range<usize>, String)], counted: bool) -> Option<usize> {
     };
     let refugees = counted || (0..w.len()).any(|i| REFUGEE_WORDS.iter().any(|r| has(r, i)));
     (0..w.len()).find(|&i| {
-        MOVE_WORDS
-            .iter()
-            .any(|&(m, needs)| has(m, i) && (!needs || refugees))
+        !crossing_noun(said, w, i)
+            && MOVE_WORDS
+                .iter()
+                .any(|&(m, needs)| has(m, i) && (!needs || refugees))
     })
+}
+
+/// Whether a sentence tells of people on the move in numbers ("About 3,000 more people
+/// reached Kagunga by boat"), whether or not its ends are known.
+pub fn tells_of_flight(said: &str) -> bool {
+    !people_counts(said).is_empty() && move_word(said, &words(said), true).is_some()
 }
 
 /// The crossings of one sentence: one per destination country.
@@ -227,6 +252,7 @@ pub fn crossings_in(
     namings: &Namings,
     span_start: usize,
     countries: &Countries<'_>,
+    prior: Prior,
 ) -> Vec<FoundMove> {
     let Some(date) = reading.date.clone() else {
         return Vec::new();
@@ -237,7 +263,7 @@ pub fn crossings_in(
     let mut out = Vec::new();
     for to in found.destinations() {
         let to_country = &countries.places[to].country;
-        let Some((from, from_basis)) = found.origin(to_country) else {
+        let Some((from, from_basis)) = found.origin(to_country, prior) else {
             continue;
         };
         out.push(FoundMove {
@@ -266,9 +292,7 @@ pub fn continued(
 ) -> Option<FoundMove> {
     let date = reading.date.clone()?;
     let found = Found::new(said, sentence, namings, span_start, countries)?;
-    if !found.destinations().is_empty()
-        || !found.named.is_empty() && found.adjectives.iter().any(|a| !a)
-    {
+    if !found.destinations().is_empty() || found.named.iter().any(|n| !n.adjective) {
         return None;
     }
     let to = &countries.places[before.to].name;
@@ -295,167 +319,6 @@ pub fn destination_in(
         .destinations()
         .first()
         .copied()
-}
-
-/// A sentence with a movement word: its words, the word, and the places named in it (offset
-/// in the sentence, place).
-struct Found<'a> {
-    w: Vec<(Range<usize>, String)>,
-    trigger: usize,
-    named: Vec<(usize, usize)>,
-    /// For each of `named`, whether it is a demonym ("Russian assault"): no destination.
-    adjectives: Vec<bool>,
-    countries: &'a Countries<'a>,
-}
-
-impl<'a> Found<'a> {
-    fn new(
-        said: &str,
-        sentence: usize,
-        namings: &Namings,
-        span_start: usize,
-        countries: &'a Countries<'a>,
-    ) -> Option<Self> {
-        let w = words(said);
-        // "streamed from Nagorno-Karabakh into Armenia": saying where from and where to makes
-        // a plain movement word one of people moving, as a count of people does.
-        let from_to = w.windows(2).any(|p| p[0].1 == "from")
-            && w.iter().any(|(_, x)| matches!(x.as_str(), "into" | "to"));
-        let trigger = move_word(&w, from_to || !counts_in(said).is_empty())?;
-        let mut named = Vec::new();
-        let mut adjectives = Vec::new();
-        for &k in &namings.by_sentence[sentence] {
-            let n = &namings.all[k];
-            let at = n.span.start - span_start;
-            let text = &said[at..n.span.end - span_start];
-            named.push((at, n.place));
-            let next = words(&said[n.span.end - span_start..]);
-            let territory = next
-                .first()
-                .is_some_and(|(_, w)| TERRITORY.contains(&w.as_str()));
-            adjectives.push(countries.demonyms.contains_key(&text.to_lowercase()) && !territory);
-        }
-        Some(Self {
-            w,
-            trigger,
-            named,
-            adjectives,
-            countries,
-        })
-    }
-
-    /// The word before offset `at`, past an article ("from the Democratic Republic of Congo").
-    fn word_before(&self, at: usize) -> Option<&str> {
-        let k = self.w.iter().position(|(r, _)| r.start >= at)?;
-        let mut j = k.checked_sub(1)?;
-        while matches!(self.w[j].1.as_str(), "the" | "a" | "an") {
-            j = j.checked_sub(1)?;
-        }
-        Some(self.w[j].1.as_str())
-    }
-
-    /// Whether a word of the five before offset `at` leads to a destination ("into eastern
-    /// Chad", "reached the border town of Adré") with no other place between them (unless
-    /// listed: "in Pakistan and Uzbekistan"), and no word of intent since the movement word
-    /// ("planned to travel on to Germany").
-    fn cue_before(&self, at: usize) -> bool {
-        let Some(k) = self.w.iter().position(|(r, _)| r.start >= at) else {
-            return false;
-        };
-        // Not where people plan to go, nor a place in a clause of its own ("… into Uganda,
-        // after fresh fighting in North Kivu").
-        let stop = |b: &str| INTENT.contains(&b) || CLAUSES.contains(&b);
-        if self.w[self.trigger..k].iter().any(|(_, b)| stop(b)) {
-            return false;
-        }
-        for j in (k.saturating_sub(6)..k).rev() {
-            let (r, b) = &self.w[j];
-            if TO_CUES.contains(&b.as_str()) {
-                return true;
-            }
-            let a_place = self
-                .named
-                .iter()
-                .zip(&self.adjectives)
-                .any(|((p, _), adj)| *p == r.start && !adj);
-            if a_place {
-                return false;
-            }
-        }
-        false
-    }
-
-    /// Places named after the movement word just after "to", "into", "in" …, one per country.
-    fn destinations(&self) -> Vec<usize> {
-        let after = self.w[self.trigger].0.start;
-        let mut out: Vec<usize> = Vec::new();
-        let nouns = self
-            .named
-            .iter()
-            .zip(&self.adjectives)
-            .filter(|(_, adj)| !**adj);
-        for (&(at, p), _) in nouns.filter(|((at, _), _)| *at > after) {
-            let country = &self.countries.places[p].country;
-            let cued = self.cue_before(at);
-            if cued
-                && !out
-                    .iter()
-                    .any(|&o| self.countries.places[o].country == *country)
-            {
-                out.push(p);
-            }
-        }
-        out
-    }
-
-    /// Where people came from: a place after "from", else the first named before the
-    /// movement word, else a country whose people the sentence names before it ("Afghan
-    /// soldiers"), else the most named country that is not `to`'s. A named origin in `to`'s
-    /// country is a move within it, not a crossing (`None`).
-    fn origin(&self, to: &str) -> Option<(usize, String)> {
-        let places = self.countries.places;
-        let abroad = |p: usize| (places[p].country != to).then_some(p);
-        let from_cue = |at: usize| {
-            self.word_before(at)
-                .is_some_and(|b| matches!(b, "from" | "fled" | "fleeing" | "leaving" | "left"))
-        };
-        if let Some(&(_, p)) = self.named.iter().find(|(at, _)| from_cue(*at)) {
-            let p = abroad(p)?;
-            return Some((p, format!("Stated: they came from {}", places[p].name)));
-        }
-        let before = self.w[self.trigger].0.start;
-        if let Some(&(_, p)) = self.named.iter().find(|(at, _)| *at < before) {
-            let p = abroad(p)?;
-            let name = &places[p].name;
-            return Some((
-                p,
-                format!("Named in the sentence, before the movement: {name}"),
-            ));
-        }
-        for (r, word) in self.w[..self.trigger].iter() {
-            let _ = r;
-            if let Some(&p) = self.countries.demonyms.get(word.as_str()) {
-                let p = abroad(p)?;
-                let name = &places[p].name;
-                return Some((
-                    p,
-                    format!("Stated: {name}'s people (“{word}”), no place given"),
-                ));
-            }
-        }
-        let p = *self
-            .countries
-            .ranked
-            .iter()
-            .find(|&&p| abroad(p).is_some())?;
-        let name = &places[p].name;
-        Some((
-            p,
-            format!(
-                "Inferred: no origin is named; {name} is the country the article names most, after the destination"
-            ),
-        ))
-    }
 }
 
 /// Who moved: the words between the count and the movement word ("Afghan soldiers"), else
@@ -578,7 +441,7 @@ pub fn people_counts(said: &str) -> Vec<super::counts::FoundCount> {
 /// Whether a sentence gives a total, and which kind.
 pub fn total_kind(said: &str) -> Option<TotalKind> {
     let lower = said.to_lowercase();
-    let counted = !counts_in(said).is_empty() && move_word(&words(said), true).is_some();
+    let counted = !counts_in(said).is_empty() && move_word(said, &words(said), true).is_some();
     if !counted {
         return None;
     }
@@ -592,7 +455,7 @@ pub fn total_kind(said: &str) -> Option<TotalKind> {
     if TOTAL_CUES.iter().any(|c| opening.starts_with(c)) || lower.contains("a total of") {
         return Some(TotalKind::Stated);
     }
-    let perfect = lower.contains(" have ") || lower.contains(" has ");
+    let perfect = lower.contains(" have ") || lower.contains(" has ") || lower.contains(" had ");
     (lower.contains(" since ") && perfect).then_some(TotalKind::Running)
 }
 
@@ -654,17 +517,47 @@ mod tests {
 
     #[test]
     fn movement_words_need_refugees_where_they_are_plain() {
-        assert!(move_word(&words("More than 1,000 soldiers fled to Tajikistan."), true).is_some());
-        assert!(move_word(&words("The minister arrived in Paris."), false).is_none());
-        assert!(move_word(&words("Refugees arrived in Adré."), false).is_some());
-        assert!(move_word(&words("Nearly 15,000 people entered Moldova."), true).is_some());
+        let found = |s: &str, counted: bool| move_word(s, &words(s), counted).is_some();
+        assert!(found("More than 1,000 soldiers fled to Tajikistan.", true));
+        assert!(!found("The minister arrived in Paris.", false));
+        assert!(found("Refugees arrived in Adré.", false));
+        assert!(found("Nearly 15,000 people entered Moldova.", true));
+        assert!(found(
+            "Lebanon had taken in about 1.5 million Syrians.",
+            true
+        ));
+        assert!(found(
+            "About 8,000 Nicaraguans have applied for asylum in Costa Rica.",
+            true
+        ));
+    }
+
+    #[test]
+    fn a_crossing_that_is_a_place_is_no_movement() {
+        let found = |s: &str| move_word(s, &words(s), false).is_some();
+        assert!(!found(
+            "An air strike hit near the Jousieh crossing outside Qusayr."
+        ));
+        assert!(!found("Queues formed at the border crossing."));
+        assert!(!found("Guards closed a crossing point."));
+        assert!(found("People were crossing into Syria."));
+        assert!(found("After crossing the river, they rested."));
+    }
+
+    #[test]
+    fn flight_in_numbers_with_no_ends_known() {
+        assert!(tells_of_flight(
+            "About 3,000 more people reached Kagunga by boat."
+        ));
+        assert!(!tells_of_flight("People reached Kagunga by boat."));
+        assert!(!tells_of_flight("About 3,000 people live in Kagunga."));
     }
 
     #[test]
     fn who_and_how_many() {
         let s = "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan.";
         let w = words(s);
-        let t = move_word(&w, true).expect("fled");
+        let t = move_word(s, &w, true).expect("fled");
         assert_eq!(who(s, &w, t), "Afghan soldiers");
         let c = people(s, w[t].0.start);
         assert_eq!(
@@ -674,7 +567,7 @@ mod tests {
         let s = "Families crossed the river.";
         let w = words(s);
         assert_eq!(
-            who(s, &w, move_word(&w, false).expect("crossed")),
+            who(s, &w, move_word(s, &w, false).expect("crossed")),
             "Families"
         );
         assert!(people(s, 9).is_unknown());

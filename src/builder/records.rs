@@ -1,13 +1,14 @@
 //! The story's records read off the walk: crossings and totals ([`MoveFinder`]), events (one
 //! per dated sentence that reports something at a place), their titles and their ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::extract::{Reading, Walk};
+use super::found::Prior;
 use super::movements::{
     Countries, FoundMove, FoundTotal, TotalKind, continued, crossings_in, destination_in,
-    ordinal_totals, people_counts, quote_of, total_kind,
+    ordinal_totals, people_counts, quote_of, tells_of_flight, total_kind,
 };
 use super::places::Namings;
 use super::text::{Sentence, capitalised, words};
@@ -31,6 +32,9 @@ pub(super) struct MoveFinder<'a> {
     pub published: PartialDate,
     moves: Vec<FoundMove>,
     totals: Vec<FoundTotal>,
+    /// Sentences that tell of people fleeing in numbers with no crossing found ("About
+    /// 3,000 more people reached Kagunga by boat"): events of flight all the same.
+    pub flights: HashSet<usize>,
 }
 
 impl<'a> MoveFinder<'a> {
@@ -51,24 +55,26 @@ impl<'a> MoveFinder<'a> {
             published,
             moves: Vec::new(),
             totals: Vec::new(),
+            flights: HashSet::new(),
         }
     }
 
-    /// Crossings and totals, sentence by sentence.
-    pub fn run(mut self) -> (Vec<FoundMove>, Vec<FoundTotal>) {
+    /// Crossings and totals, sentence by sentence; and the sentences of flight with no
+    /// crossing.
+    pub fn run(mut self) -> (Vec<FoundMove>, Vec<FoundTotal>, HashSet<usize>) {
         for i in 0..self.sents.len() {
             if !self.read.readings[i].front_matter {
                 self.sentence(i);
             }
         }
-        (self.moves, self.totals)
+        (self.moves, self.totals, self.flights)
     }
 
     fn sentence(&mut self, i: usize) {
         let (s, r) = (&self.sents[i], &self.read.readings[i]);
         let said = &self.text[s.span.clone()];
         let (namings, ctx) = (self.namings, self.ctx);
-        let mut found = crossings_in(said, i, r, namings, s.span.start, ctx);
+        let mut found = crossings_in(said, i, r, namings, s.span.start, ctx, self.prior());
         let before = self
             .moves
             .last()
@@ -89,7 +95,25 @@ impl<'a> MoveFinder<'a> {
                     self.moves.extend(found);
                 }
             }
+            (true, None) if found.is_empty() && tells_of_flight(said) => {
+                self.flights.insert(i);
+            }
             (true, None) => self.moves.extend(found),
+        }
+    }
+
+    /// What the crossings so far tell about the next: where they usually came from, and
+    /// where the last went.
+    fn prior(&self) -> Prior {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in &self.moves {
+            *counts.entry(m.from).or_default() += 1;
+        }
+        // The most frequent origin; of equals, the one seen last.
+        let usual_from = self.moves.iter().map(|m| m.from).max_by_key(|f| counts[f]);
+        Prior {
+            usual_from,
+            last_to: self.moves.last().map(|m| m.to),
         }
     }
 

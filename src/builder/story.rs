@@ -152,12 +152,17 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
         demonyms,
     };
     let moves = MoveFinder::new(&text, &sents, &read, &namings, &ctx, published).run();
-    let moved: HashSet<usize> = moves.0.iter().map(|m| m.sentence).collect();
+    let moved: HashSet<usize> = moves
+        .0
+        .iter()
+        .map(|m| m.sentence)
+        .chain(moves.2.iter().copied())
+        .collect();
     let (events, event_spans) = events_of(&text, &sents, &read, &places, main, &moved);
     if events.is_empty() {
         return Err(BuildError::NoEvents(name));
     }
-    let (crossings, crossing_spans) = crossings_of(&text, &sents, &moves, &places);
+    let (crossings, crossing_spans) = crossings_of(&text, &sents, &(moves.0, moves.1), &places);
     let title = opts
         .title
         .clone()

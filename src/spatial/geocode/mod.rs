@@ -12,8 +12,9 @@
 //!
 //! The steps, one file each: [`tokens`] (words and the lists that mark names), [`lexicon`] (the
 //! story's name index), [`mentions`] (finding names), [`signals`] (what the words around a name
-//! say), [`resolve`] (settling them); [`eval`] scores the whole on a gold corpus.
+//! say), [`containment`] ("Palma in northern Mozambique"), [`resolve`] (settling them); [`eval`] scores the whole on a gold corpus.
 
+mod containment;
 pub mod eval;
 mod lexicon;
 mod mentions;
@@ -151,12 +152,13 @@ impl<'a> Geocoder<'a> {
         keep_going: &dyn Fn(usize) -> bool,
     ) -> Option<GeocodeResult> {
         let tokens = split_words(text);
-        let (mentions, unresolved) = self.find_mentions(text, &tokens, keep_going)?;
+        let (mut mentions, unresolved) = self.find_mentions(text, &tokens, keep_going)?;
         let mut result = GeocodeResult {
             unresolved,
             ..GeocodeResult::default()
         };
         let context = self.context(text, &tokens, &mentions);
+        self.contain(text, &mut mentions, &context, &mut result.unresolved);
         let mut chosen: Vec<(Target, &Mention)> = Vec::new();
         let mut ambiguous: HashSet<&str> = HashSet::new();
         for m in mentions.iter().filter(|m| m.border_with.is_none()) {
@@ -267,7 +269,8 @@ impl Geocoder<'_> {
         };
         for m in mentions {
             let mut admin_countries = HashSet::new();
-            for &t in &m.candidates {
+            // A look-alike spelling ("Nimba" for "Nemba") names no unit.
+            for &t in m.candidates.iter().filter(|t| !m.fuzzy.contains(t)) {
                 if self.is_admin1(t)
                     && let Some(code) = self.admin1_of(t)
                 {

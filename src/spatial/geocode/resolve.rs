@@ -76,7 +76,7 @@ impl Geocoder<'_> {
         }
     }
 
-    fn record_kind(&self, t: Target) -> Option<RecordKind> {
+    pub(super) fn record_kind(&self, t: Target) -> Option<RecordKind> {
         match t {
             Target::World(r) => self.record(r).map(|r| r.kind),
             _ => None,
