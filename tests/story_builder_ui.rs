@@ -83,6 +83,33 @@ fn an_article_becomes_a_reviewed_saved_and_opened_story() {
     let after = events(&h);
     assert_eq!(after, before + 1, "a new event from the sentence");
 
+    // Preview on the map: the draft opens as the story, the review stays, nothing is kept.
+    h.get_by_label("Preview on the map").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(
+        h.state().is_open(WindowId::StoryBuilder),
+        "the review stays open"
+    );
+    assert!(
+        h.state().story_builder.draft.is_some(),
+        "the draft is still under review"
+    );
+    assert!(
+        h.state().atlas.data.story.title.contains("Sudanese"),
+        "the draft is on the map"
+    );
+    assert!(shows(&h, "it is not saved yet"));
+    assert!(
+        h.state().atlas.data.events.iter().all(|e| e.id != dropped),
+        "the preview shows the draft as reviewed"
+    );
+    let listed = &h.state().stories.saved;
+    assert!(
+        listed.open.is_none() && listed.recent.is_empty(),
+        "a preview is neither reopened nor listed: {listed:?}"
+    );
+
     // Save as story: the folder is written whole, checked, and opened.
     {
         let d = h.state_mut().story_builder.draft.as_mut().expect("draft");

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::extract::{Reading, Walk};
+use super::extract::Walk;
 use super::found::Prior;
 use super::movements::{
     Countries, FoundMove, FoundTotal, TotalKind, continued, crossings_in, destination_in,
@@ -16,6 +16,10 @@ use crate::model::{
     Crossing, CrossingsFile, DateSource, Event, EventKind, PartialDate, Place, Total,
 };
 use crate::spatial::geocode::slug;
+
+/// A running total over at most this many days ("since Saturday", "since March") is a
+/// crossing as well.
+const RUNNING_CROSSING_DAYS: i64 = 366;
 
 /// How much trigger weight makes a sentence an event (see [`super::kinds::TRIGGERS`]).
 const MIN_WEIGHT: u32 = 1;
@@ -91,8 +95,14 @@ impl<'a> MoveFinder<'a> {
             (false, _) => self.totals.extend(ordinal),
             (true, Some(kind)) => {
                 self.total(i, last_to);
+                // "have crossed … since Saturday" is a crossing too; "had taken in about 1.5
+                // million since the war began in 2011" is a total only.
+                let published = self.published.last_day_number();
+                let brief = |m: &FoundMove| {
+                    published - m.date.start.first_day_number() <= RUNNING_CROSSING_DAYS
+                };
                 if kind == TotalKind::Running {
-                    self.moves.extend(found);
+                    self.moves.extend(found.into_iter().filter(brief));
                 }
             }
             (true, None) if found.is_empty() && tells_of_flight(said) => {
@@ -105,12 +115,27 @@ impl<'a> MoveFinder<'a> {
     /// What the crossings so far tell about the next: where they usually came from, and
     /// where the last went.
     fn prior(&self) -> Prior {
+        // Origins by country: "from Kirundo" says Burundi for the next crossing, not Kirundo.
+        let places = self.ctx.places;
+        let country = |p: usize| {
+            let code = &places[p].country;
+            let own = self
+                .ctx
+                .ranked
+                .iter()
+                .find(|&&c| places[c].country == *code);
+            own.copied().unwrap_or(p)
+        };
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for m in &self.moves {
-            *counts.entry(m.from).or_default() += 1;
+            *counts.entry(country(m.from)).or_default() += 1;
         }
         // The most frequent origin; of equals, the one seen last.
-        let usual_from = self.moves.iter().map(|m| m.from).max_by_key(|f| counts[f]);
+        let usual_from = self
+            .moves
+            .iter()
+            .map(|m| country(m.from))
+            .max_by_key(|f| counts[f]);
         Prior {
             usual_from,
             last_to: self.moves.last().map(|m| m.to),
@@ -120,7 +145,7 @@ impl<'a> MoveFinder<'a> {
     /// A total sentence: gives its count to the ordinal total of the sentence before, or
     /// stands as a total of its own.
     fn total(&mut self, i: usize, last_to: Option<usize>) {
-        let (s, r) = (&self.sents[i], &self.read.readings[i]);
+        let s = &self.sents[i];
         let said = &self.text[s.span.clone()];
         let people = people_counts(said)
             .into_iter()
@@ -141,7 +166,7 @@ impl<'a> MoveFinder<'a> {
         let Some(to) = last_to else {
             return;
         };
-        let (start, end, note) = self.period(r, to);
+        let (start, end, note) = self.period(i, to);
         self.totals.push(FoundTotal {
             sentences: i..i + 1,
             to,
@@ -153,9 +178,10 @@ impl<'a> MoveFinder<'a> {
         });
     }
 
-    /// A total's period: the sentence's own range, else from the first crossing to `to` the
-    /// article dates until publication.
-    fn period(&self, r: &Reading, to: usize) -> (PartialDate, PartialDate, String) {
+    /// A total's period: the sentence's own range, else from the date it counts "since",
+    /// else from the first crossing to `to` the article dates, until publication.
+    fn period(&self, i: usize, to: usize) -> (PartialDate, PartialDate, String) {
+        let r = &self.read.readings[i];
         let p = self.published;
         if let Some(d) = r.date.as_ref().filter(|d| d.end.is_some()) {
             return (
@@ -163,6 +189,19 @@ impl<'a> MoveFinder<'a> {
                 d.end.unwrap_or(p),
                 d.note.clone().unwrap_or_default(),
             );
+        }
+        // "… since the war in their country began in 2011": from that date to publication.
+        let said = &self.text[self.sents[i].span.clone()];
+        if let Some(d) = r
+            .date
+            .as_ref()
+            .filter(|_| words(said).iter().any(|(_, w)| w == "since"))
+        {
+            let note = format!(
+                "“since” the date the sentence gives, to publication on {}",
+                p.human()
+            );
+            return (d.start, p, note);
         }
         let first = self
             .moves

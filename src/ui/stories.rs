@@ -79,6 +79,10 @@ impl Stories {
 
     /// Records the story now open (`None`: the built-in one) at the top of the recent list.
     pub fn opened(&mut self, dir: Option<PathBuf>) {
+        // A draft's preview lives in a temporary folder: it is not kept.
+        if dir.as_deref().is_some_and(super::story_builder::is_preview) {
+            return;
+        }
         if let Some(d) = &dir {
             self.saved.recent.retain(|r| r != d);
             self.saved.recent.insert(0, d.clone());

@@ -15,6 +15,18 @@ use crate::builder::{Built, Library, Options, build, folder};
 use crate::model::PartialDate;
 use crate::platform::{Job, Poll, Progress};
 
+/// The start of a preview folder's name (in the system's temporary directory).
+const PREVIEW_PREFIX: &str = "event-atlas-preview-";
+
+/// Whether a story folder is a draft's preview: not one to reopen after a restart or list
+/// among the recent stories.
+pub fn is_preview(dir: &std::path::Path) -> bool {
+    dir.parent() == Some(std::env::temp_dir().as_path())
+        && dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(PREVIEW_PREFIX))
+}
+
 /// What a build brings back: the draft and the library it used (kept for the next one).
 type Building = Result<(Built, Arc<Library>), String>;
 
@@ -96,9 +108,13 @@ pub struct StoryBuilder {
     pub draft: Option<Draft>,
     /// The last problem, shown in the window.
     pub message: Option<String>,
+    /// What the last action did, when it is worth saying (not a problem).
+    pub note: Option<String>,
     library: Option<Arc<Library>>,
     job: Option<Job<Building>>,
     saving: Option<Job<Result<PathBuf, String>>>,
+    /// The job in `saving` writes a preview, not the story.
+    previewing: bool,
 }
 
 impl StoryBuilder {
@@ -111,6 +127,7 @@ impl StoryBuilder {
     pub fn start(&mut self, path: PathBuf) -> Vec<Command> {
         self.path_field = path.display().to_string();
         self.message = None;
+        self.note = None;
         let published = match self.published_field.trim() {
             "" => None,
             t => match t.parse::<PartialDate>() {
@@ -161,6 +178,16 @@ impl StoryBuilder {
         if let Some(job) = &self.saving {
             match job.poll() {
                 Poll::Running => {}
+                Poll::Done(Ok(dir)) if self.previewing => {
+                    self.saving = None;
+                    self.previewing = false;
+                    self.note = Some(
+                        "The draft is open on the map as a preview (fold this window with the \
+                         arrow at its top left to see it); it is not saved yet."
+                            .into(),
+                    );
+                    out.push(Command::OpenStory(dir));
+                }
                 Poll::Done(Ok(dir)) => {
                     self.saving = None;
                     self.draft = None;
@@ -189,6 +216,22 @@ impl StoryBuilder {
             self.message = Some("type the folder to save the story in".into());
             return;
         }
+        self.previewing = false;
+        self.note = None;
+        self.write(out, replace);
+    }
+
+    /// Writes the draft as it stands to a folder of the system's temporary directory (one
+    /// per app) and opens it, so the teacher sees it on the map before saving.
+    fn preview(&mut self) {
+        let dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
+        self.previewing = true;
+        self.write(dir, true);
+    }
+
+    /// The draft's kept records, written and checked on a job.
+    fn write(&mut self, out: PathBuf, replace: bool) {
+        let Some(draft) = &self.draft else { return };
         let finished = draft.finished();
         self.message = None;
         let job = Job::spawn(format!("Saving {}", out.display()), move |p| {

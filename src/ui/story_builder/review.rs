@@ -15,6 +15,7 @@ enum Action {
     Browse,
     Cancel,
     Save { replace: bool },
+    Preview,
 }
 
 /// Highlights: an event's sentence, a crossing's, and the one picked.
@@ -44,6 +45,7 @@ impl StoryBuilder {
             }
             Some(Action::Cancel) => self.cancel(),
             Some(Action::Save { replace }) => self.save(replace),
+            Some(Action::Preview) => self.preview(),
             None => {}
         }
         if !open {
@@ -71,6 +73,9 @@ impl StoryBuilder {
         }
         if let Some(m) = &self.message {
             ui.colored_label(ui.visuals().error_fg_color, m);
+        }
+        if let Some(n) = &self.note {
+            ui.label(n);
         }
         let Some(draft) = &mut self.draft else {
             return action;
@@ -180,6 +185,15 @@ fn save_row(ui: &mut Ui, d: &mut Draft, saving: bool) -> Option<Action> {
             );
         if replace.clicked() {
             action = Some(Action::Save { replace: true });
+        }
+        let preview = ui
+            .add_enabled(!saving, egui::Button::new("Preview on the map"))
+            .on_hover_text(
+                "Open the draft as it stands on the map, to click through it; this window stays \
+                 open and nothing is saved",
+            );
+        if preview.clicked() {
+            action = Some(Action::Preview);
         }
     });
     action
