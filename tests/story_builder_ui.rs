@@ -192,3 +192,88 @@ fn a_text_without_a_date_says_how_to_give_one_and_nothing_is_written() {
         h.state().story_builder.message
     );
 }
+
+/// The draft tour and quiz are edited as a teacher would before class: a slide moved up, a
+/// place removed from a slide's view, another answer marked right; the story saved with them
+/// passes the check.
+#[test]
+fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("sudan-story");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("New story from article…").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Article").click();
+    h.run_steps(1);
+    h.event(egui::Event::Text(
+        "tests/fixtures/articles/sudan-chad.txt".into(),
+    ));
+    h.run_steps(2);
+    h.get_by_label("Build story").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    let slides = |h: &egui_kittest::Harness<'_, event_atlas::app::AtlasApp>| {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        d.built
+            .tour
+            .slides
+            .iter()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let before = slides(&h);
+    assert!(before.len() >= 3);
+
+    // The tour: move the second slide up.
+    h.query_all_by_label_contains("Tour (draft")
+        .next()
+        .expect("tour tab")
+        .click();
+    h.run_steps(2);
+    h.get_all_by_label("Move up")
+        .nth(1)
+        .expect("second slide")
+        .click();
+    h.run_steps(2);
+    let after = slides(&h);
+    assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
+
+    // The quiz: a how-many question's other choice marked right.
+    h.query_all_by_label_contains("Quiz (draft")
+        .next()
+        .expect("quiz tab")
+        .click();
+    h.run_steps(2);
+    let correct = |h: &egui_kittest::Harness<'_, event_atlas::app::AtlasApp>| {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        d.built.quiz.questions.iter().find_map(|q| match q.answer {
+            event_atlas::model::Answer::Choice { correct, .. } => Some(correct),
+            _ => None,
+        })
+    };
+    let was = correct(&h).expect("a how-many question");
+    let radios: Vec<_> = h.get_all_by_label("right").collect();
+    assert!(radios.len() >= 2, "one radio per choice");
+    let other = usize::from(was == 0);
+    radios[other].click();
+    h.run_steps(2);
+    assert_eq!(correct(&h), Some(other));
+
+    // Saved with these edits, the story passes the check.
+    {
+        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
+        d.out_field = out.display().to_string();
+    }
+    h.run_steps(1);
+    h.get_by_label("Save as story").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    let errors = event_atlas::check::check(&event_atlas::model::DataSource::Dir(out.clone()));
+    assert!(errors.is_empty(), "{errors:?}");
+    let tour = std::fs::read_to_string(out.join("tour.json")).expect("tour");
+    let first = tour.find(&after[0]).expect("first slide");
+    let second = tour.find(&after[1]).expect("second slide");
+    assert!(first < second, "the order as edited");
+}

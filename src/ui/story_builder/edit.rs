@@ -1,6 +1,6 @@
 //! Editing one record of the draft: an event's title, dates, kind, places and count; a
-//! crossing's who, ends, date and count; a new event from a sentence; and the draft tour and
-//! quiz. A count is edited as its words ("more than 1,000") and its bounds follow from them, so
+//! crossing's who, ends, date and count; a new event from a sentence (the tour and quiz are
+//! [`super::lessons`]'). A count is edited as its words ("more than 1,000") and its bounds follow from them, so
 //! it stays as vague as the article.
 
 use egui::{RichText, Ui};
@@ -40,7 +40,7 @@ pub(super) fn picked(ui: &mut Ui, d: &mut Draft) {
 }
 
 /// A labelled one-line text field.
-fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+pub(super) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         ui.add(egui::TextEdit::singleline(text).desired_width(width))
@@ -281,69 +281,5 @@ fn sentence(ui: &mut Ui, d: &mut Draft, s: usize) {
             }
             None => {}
         }
-    }
-}
-
-/// The draft tour: each slide's title and narration, to edit or remove.
-pub(super) fn tour(ui: &mut Ui, d: &mut Draft) {
-    field(ui, "Tour title", &mut d.built.tour.title, 400.0);
-    let mut remove = None;
-    egui::ScrollArea::vertical()
-        .id_salt("story-tour")
-        .show(ui, |ui| {
-            for (i, s) in d.built.tour.slides.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
-                    ui.separator();
-                    field(ui, &format!("Slide {}", i + 1), &mut s.title, 360.0);
-                    ui.add(
-                        egui::TextEdit::multiline(&mut s.narration)
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
-                    if ui.button("Remove slide").clicked() {
-                        remove = Some(i);
-                    }
-                });
-            }
-        });
-    if let Some(i) = remove {
-        d.built.tour.slides.remove(i);
-    }
-}
-
-/// The draft quiz: each question's prompt, to edit or remove.
-pub(super) fn quiz(ui: &mut Ui, d: &mut Draft) {
-    field(ui, "Quiz title", &mut d.built.quiz.title, 400.0);
-    let mut remove = None;
-    egui::ScrollArea::vertical()
-        .id_salt("story-quiz")
-        .show(ui, |ui| {
-            for (i, q) in d.built.quiz.questions.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
-                    ui.separator();
-                    ui.add(
-                        egui::TextEdit::multiline(&mut q.prompt)
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
-                    ui.label(RichText::new(format!("Answer: {}", answer_text(&q.answer))).weak());
-                    if ui.button("Remove question").clicked() {
-                        remove = Some(i);
-                    }
-                });
-            }
-        });
-    if let Some(i) = remove {
-        d.built.quiz.questions.remove(i);
-    }
-}
-
-fn answer_text(a: &crate::model::Answer) -> String {
-    use crate::model::Answer;
-    match a {
-        Answer::Province { provinces } => format!("click {}", provinces.join(" or ")),
-        Answer::Place { place, within_km } => format!("click within {within_km} km of {place}"),
-        Answer::Choice { choices, correct } => choices.get(*correct).cloned().unwrap_or_default(),
-        Answer::Date { event, within_days } => format!("the day of {event}, ± {within_days} days"),
     }
 }

@@ -4,6 +4,7 @@
 //! at all) on a job of its own and opens it.
 
 mod edit;
+mod lessons;
 mod review;
 
 use std::path::PathBuf;

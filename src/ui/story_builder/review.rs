@@ -88,8 +88,8 @@ impl StoryBuilder {
         ui.separator();
         match draft.tab {
             Tab::Found => found(ui, draft),
-            Tab::Tour => super::edit::tour(ui, draft),
-            Tab::Quiz => super::edit::quiz(ui, draft),
+            Tab::Tour => super::lessons::tour(ui, draft),
+            Tab::Quiz => super::lessons::quiz(ui, draft),
         }
         save.or(action)
     }
