@@ -229,7 +229,8 @@ fn hypothetical(said: &str) -> bool {
         .is_some_and(|(_, w)| HYPOTHETICAL.contains(&w.as_str()))
 }
 
-/// One event per dated sentence that reports something at a place.
+/// One event per dated sentence that reports something at a place, but for sentences that
+/// only give a total (`totalled`, unless they tell of a crossing too).
 pub(super) fn events_of(
     text: &str,
     sents: &[Sentence],
@@ -237,6 +238,7 @@ pub(super) fn events_of(
     places: &[Place],
     main: Option<usize>,
     moved: &HashSet<usize>,
+    totalled: &HashSet<usize>,
 ) -> (Vec<Event>, Vec<Range<usize>>) {
     let mut events = Vec::new();
     let mut spans = Vec::new();
@@ -251,7 +253,9 @@ pub(super) fn events_of(
             continue;
         };
         let said = &text[s.span.clone()];
-        if r.front_matter || weight < MIN_WEIGHT || hypothetical(said) {
+        // A sentence that only sums up ("In total, nearly 1,600 …") is a total, not an event.
+        let total_only = totalled.contains(&i) && !moved.contains(&i);
+        if r.front_matter || weight < MIN_WEIGHT || hypothetical(said) || total_only {
             continue;
         }
         let at: Vec<usize> = if !r.places.is_empty() {

@@ -12,7 +12,7 @@ use super::countries::{
 use super::dates::dateline;
 use super::error::{BuildError, article_text};
 use super::extract::walk;
-use super::movements::Countries;
+use super::movements::{Countries, TotalKind, total_kind};
 use super::places::Namings;
 use super::records::{MoveFinder, crossings_of, events_of};
 use super::text::{Sentence, sentences, words};
@@ -158,7 +158,19 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
         .map(|m| m.sentence)
         .chain(moves.2.iter().copied())
         .collect();
-    let (events, event_spans) = events_of(&text, &sents, &read, &places, main, &moved);
+    // Sentences that open as a sum ("In total", "So far"); a running count ("… have arrived
+    // there since September") may be the only telling of a crossing and stays an event.
+    let stated = |i: &usize| {
+        let said = &text[sents[*i].span.clone()];
+        total_kind(said) == Some(TotalKind::Stated)
+    };
+    let totalled: HashSet<usize> = moves
+        .1
+        .iter()
+        .flat_map(|t| t.sentences.clone())
+        .filter(stated)
+        .collect();
+    let (events, event_spans) = events_of(&text, &sents, &read, &places, main, &moved, &totalled);
     if events.is_empty() {
         return Err(BuildError::NoEvents(name));
     }
