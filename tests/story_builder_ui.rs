@@ -9,11 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use event_atlas::ui::{Command, WindowId};
 
-#[test]
-fn an_article_becomes_a_reviewed_saved_and_opened_story() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let out = dir.path().join("sudan-story");
-    let mut h = harness();
+/// File › New story from article…, the article's path typed, Build story, and the build waited
+/// for.
+fn build_draft(h: &mut egui_kittest::Harness<'_, event_atlas::app::AtlasApp>, article: &str) {
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label("New story from article…").click();
@@ -21,13 +19,31 @@ fn an_article_becomes_a_reviewed_saved_and_opened_story() {
     assert!(h.state().is_open(WindowId::StoryBuilder));
     h.get_by_role_and_label(Role::TextInput, "Article").click();
     h.run_steps(1);
-    h.event(egui::Event::Text(
-        "tests/fixtures/articles/sudan-chad.txt".into(),
-    ));
+    h.event(egui::Event::Text(article.into()));
     h.run_steps(2);
     h.get_by_label("Build story").click();
     h.run_steps(1);
-    wait_idle(&mut h);
+    wait_idle(h);
+}
+
+/// The save folder typed, Save as story, and the save waited for.
+fn save_to(h: &mut egui_kittest::Harness<'_, event_atlas::app::AtlasApp>, out: &std::path::Path) {
+    {
+        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
+        d.out_field = out.display().to_string();
+    }
+    h.run_steps(1);
+    h.get_by_label("Save as story").click();
+    h.run_steps(1);
+    wait_idle(h);
+}
+
+#[test]
+fn an_article_becomes_a_reviewed_saved_and_opened_story() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("sudan-story");
+    let mut h = harness();
+    build_draft(&mut h, "tests/fixtures/articles/sudan-chad.txt");
     let sb = &h.state().story_builder;
     assert!(sb.draft.is_some(), "{:?} {:?}", sb.path_field, sb.message);
     assert!(
@@ -111,14 +127,7 @@ fn an_article_becomes_a_reviewed_saved_and_opened_story() {
     );
 
     // Save as story: the folder is written whole, checked, and opened.
-    {
-        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
-        d.out_field = out.display().to_string();
-    }
-    h.run_steps(1);
-    h.get_by_label("Save as story").click();
-    h.run_steps(1);
-    wait_idle(&mut h);
+    save_to(&mut h, &out);
     assert!(
         h.state().story_builder.message.is_none(),
         "{:?}",
@@ -201,19 +210,7 @@ fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("sudan-story");
     let mut h = harness();
-    h.get_by_label("File").click();
-    h.run_steps(2);
-    h.get_by_label("New story from article…").click();
-    h.run_steps(2);
-    h.get_by_role_and_label(Role::TextInput, "Article").click();
-    h.run_steps(1);
-    h.event(egui::Event::Text(
-        "tests/fixtures/articles/sudan-chad.txt".into(),
-    ));
-    h.run_steps(2);
-    h.get_by_label("Build story").click();
-    h.run_steps(1);
-    wait_idle(&mut h);
+    build_draft(&mut h, "tests/fixtures/articles/sudan-chad.txt");
     let slides = |h: &egui_kittest::Harness<'_, event_atlas::app::AtlasApp>| {
         let d = h.state().story_builder.draft.as_ref().expect("draft");
         d.built
@@ -262,14 +259,7 @@ fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
     assert_eq!(correct(&h), Some(other));
 
     // Saved with these edits, the story passes the check.
-    {
-        let d = h.state_mut().story_builder.draft.as_mut().expect("draft");
-        d.out_field = out.display().to_string();
-    }
-    h.run_steps(1);
-    h.get_by_label("Save as story").click();
-    h.run_steps(1);
-    wait_idle(&mut h);
+    save_to(&mut h, &out);
     let errors = event_atlas::check::check(&event_atlas::model::DataSource::Dir(out.clone()));
     assert!(errors.is_empty(), "{errors:?}");
     let tour = std::fs::read_to_string(out.join("tour.json")).expect("tour");

@@ -97,31 +97,42 @@ fn add_menu(ui: &mut Ui, b: &Built, label: &str, provinces: bool) -> Option<Stri
     picked
 }
 
+/// A list to edit row by row, each with Move up and Remove under it.
+fn rows<T>(
+    ui: &mut Ui,
+    id: &str,
+    items: &mut Vec<T>,
+    noun: &str,
+    mut row: impl FnMut(&mut Ui, usize, &mut T),
+) {
+    let mut action = None;
+    egui::ScrollArea::vertical().id_salt(id).show(ui, |ui| {
+        for (i, item) in items.iter_mut().enumerate() {
+            ui.push_id(i, |ui| {
+                ui.separator();
+                row(ui, i, item);
+                if let Some(a) = row_buttons(ui, i, noun) {
+                    action = Some(a);
+                }
+            });
+        }
+    });
+    apply(items, action);
+}
+
 /// The draft tour: each slide's title, narration and view, in an order to change.
 pub(super) fn tour(ui: &mut Ui, d: &mut Draft) {
     super::edit::field(ui, "Tour title", &mut d.built.tour.title, 400.0);
-    let mut action = None;
     let mut slides = std::mem::take(&mut d.built.tour.slides);
-    egui::ScrollArea::vertical()
-        .id_salt("story-tour")
-        .show(ui, |ui| {
-            for (i, s) in slides.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
-                    ui.separator();
-                    super::edit::field(ui, &format!("Slide {}", i + 1), &mut s.title, 360.0);
-                    ui.add(
-                        egui::TextEdit::multiline(&mut s.narration)
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
-                    view(ui, &d.built, s);
-                    if let Some(a) = row_buttons(ui, i, "slide") {
-                        action = Some(a);
-                    }
-                });
-            }
-        });
-    apply(&mut slides, action);
+    rows(ui, "story-tour", &mut slides, "slide", |ui, i, s| {
+        super::edit::field(ui, &format!("Slide {}", i + 1), &mut s.title, 360.0);
+        ui.add(
+            egui::TextEdit::multiline(&mut s.narration)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        view(ui, &d.built, s);
+    });
     d.built.tour.slides = slides;
 }
 
@@ -158,27 +169,15 @@ fn view(ui: &mut Ui, b: &Built, s: &mut Slide) {
 /// The draft quiz: each question's prompt and answer, in an order to change.
 pub(super) fn quiz(ui: &mut Ui, d: &mut Draft) {
     super::edit::field(ui, "Quiz title", &mut d.built.quiz.title, 400.0);
-    let mut action = None;
     let mut questions = std::mem::take(&mut d.built.quiz.questions);
-    egui::ScrollArea::vertical()
-        .id_salt("story-quiz")
-        .show(ui, |ui| {
-            for (i, q) in questions.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
-                    ui.separator();
-                    ui.add(
-                        egui::TextEdit::multiline(&mut q.prompt)
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
-                    answer(ui, &d.built, q);
-                    if let Some(a) = row_buttons(ui, i, "question") {
-                        action = Some(a);
-                    }
-                });
-            }
-        });
-    apply(&mut questions, action);
+    rows(ui, "story-quiz", &mut questions, "question", |ui, _, q| {
+        ui.add(
+            egui::TextEdit::multiline(&mut q.prompt)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        answer(ui, &d.built, q);
+    });
     d.built.quiz.questions = questions;
 }
 
