@@ -279,7 +279,8 @@ fn headline(text: &str, sents: &[Sentence]) -> Option<String> {
 fn home_view(countries: &[String], crossings: &CrossingsFile) -> Vec<String> {
     let mut home: Vec<String> = countries.iter().take(1).cloned().collect();
     for id in crossings.crossings.iter().flat_map(|x| [&x.from, &x.to]) {
-        if !home.contains(id) {
+        // The main country by code ("CR") and by place id ("cr") is one thing to fit.
+        if !home.iter().any(|h| h.eq_ignore_ascii_case(id)) {
             home.push(id.clone());
         }
     }
