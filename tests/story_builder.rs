@@ -149,8 +149,9 @@ fn the_shipped_article_gives_back_its_crossings_totals_and_dated_events() {
     assert_eq!(s.totals, (2, 2));
     let cases: Vec<Option<u32>> = b.crossings.totals.iter().map(|t| t.cases).collect();
     assert_eq!(cases, [Some(3), Some(5)]);
-    // All four crossings, with the right countries and the same vagueness; one is dated to
-    // the month where the hand-made one takes the day from another paragraph.
+    // All four crossings, with the right countries, dates and vagueness: the opening one
+    // takes its day from "The latest group … sought refuge early on Monday morning".
+    assert_eq!(s.movements, (4, 4));
     let country = |id: &str| {
         b.places
             .iter()
@@ -167,9 +168,11 @@ fn the_shipped_article_gives_back_its_crossings_totals_and_dated_events() {
         });
         assert!(found.is_some(), "crossing {} not found", x.id);
     }
-    // Events: the hand-made ones whose dates the article gives (the rest carry dates from
-    // general knowledge, which no reading of the text can give).
-    assert!(s.events.0 >= 19, "{:?}", s.events);
+    // Events: at least 90 % of the hand-made ones whose dates the article gives (the rest
+    // carry dates from general knowledge, which no reading of the text can give).
+    let (n, of) = s.events_dated_in_text;
+    assert!(n * 10 >= of * 9, "{:?}", s.events_dated_in_text);
+    assert!(s.events.0 >= 22, "{:?}", s.events);
 }
 
 #[test]

@@ -237,6 +237,26 @@ fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
     let after = slides(&h);
     assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
 
+    // The first slide's timeline date: a half-typed date changes nothing; a whole one is set.
+    let first_time = |h: &egui_kittest::Harness<'_, event_atlas::app::AtlasApp>| {
+        let d = h.state().story_builder.draft.as_ref().expect("draft");
+        d.built.tour.slides[0].time.map(|t| t.date.to_string())
+    };
+    let was = first_time(&h);
+    h.get_all_by_label("Timeline date")
+        .next()
+        .expect("a date field per slide")
+        .click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Text("2023-0".into()));
+    h.run_steps(2);
+    assert_eq!(first_time(&h), was, "not a date yet");
+    assert!(shows(&h, "not a date yet"));
+    h.event(egui::Event::Text("5".into()));
+    h.run_steps(2);
+    assert_eq!(first_time(&h).as_deref(), Some("2023-05"));
+
     // The quiz: a how-many question's other choice marked right.
     h.query_all_by_label_contains("Quiz (draft")
         .next()
@@ -266,4 +286,5 @@ fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
     let first = tour.find(&after[0]).expect("first slide");
     let second = tour.find(&after[1]).expect("second slide");
     assert!(first < second, "the order as edited");
+    assert!(tour.contains("\"2023-05\""), "the date as edited");
 }

@@ -77,7 +77,12 @@ fn event_slide(e: &Event) -> Slide {
     Slide {
         id: format!("event-{}", e.id),
         title: e.title.clone(),
-        narration: format!("{}: {}.", when(e.date, e.end_date), e.title),
+        // The whole main clause: a title cut at ten words can end mid-phrase.
+        narration: format!(
+            "{}: {}.",
+            when(e.date, e.end_date),
+            super::text::capitalised(&super::story::main_clause(&e.quote))
+        ),
         quotes: vec![e.quote.clone()],
         view: SlideView::Fit {
             fit: e.places.iter().take(3).cloned().collect(),
@@ -121,7 +126,13 @@ fn crossing_narration(b: &Built, x: &crate::model::Crossing) -> String {
     let how_many = if x.people.is_unknown() {
         "an unknown number of".to_string()
     } else {
-        x.people.label()
+        // "thousands" and "dozens" count with "of": "thousands of people".
+        let label = x.people.label();
+        let noun = label
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.ends_with('s') && w.chars().all(char::is_alphabetic));
+        if noun { format!("{label} of") } else { label }
     };
     format!(
         "{}: {how_many} {} crossed from {} into {}.",

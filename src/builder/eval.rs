@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use super::story::Built;
-use crate::model::{Count, Dataset, PartialDate, PlaceKind};
+use crate::model::{Count, Dataset, DateSource, PartialDate, PlaceKind};
 
 /// How far a place may be from the gold point and count as found.
 pub const PLACE_KM: f64 = 5.0;
@@ -41,6 +41,10 @@ pub struct GoldEvent {
     pub end_date: Option<PartialDate>,
     /// Mentions, as in `places`.
     pub places: Vec<String>,
+    /// Its date comes from outside the text (general knowledge): no reading of the text can
+    /// give it, so it is scored apart as well.
+    #[serde(default)]
+    pub date_outside_text: bool,
 }
 
 /// Counts as the gold gives them.
@@ -117,6 +121,7 @@ impl Gold {
                     date: e.date,
                     end_date: e.end_date,
                     places: e.places.clone(),
+                    date_outside_text: e.date_source == DateSource::GeneralKnowledge,
                 })
                 .collect(),
             movements: ds
@@ -150,6 +155,8 @@ impl Gold {
 #[derive(Debug, Clone, Default)]
 pub struct Score {
     pub events: (usize, usize),
+    /// Events whose gold date the text gives (all but those dated from outside it).
+    pub events_dated_in_text: (usize, usize),
     pub movements: (usize, usize),
     pub totals: (usize, usize),
     /// Places within 5 km, of those with a precise gold point.
@@ -173,7 +180,15 @@ impl Score {
         let line = |what: &str, n: (usize, usize)| {
             format!("{what}: {} of {} ({:.0} %)\n", n.0, n.1, Self::pct(n))
         };
+        let in_text = match self.events_dated_in_text == self.events {
+            true => String::new(),
+            false => line(
+                "  of those the text dates (not from outside it)",
+                self.events_dated_in_text,
+            ),
+        };
         line("events with the right date and place", self.events)
+            + &in_text
             + &line(
                 "movements with the right countries, date and count",
                 self.movements,
@@ -216,7 +231,7 @@ pub fn score(built: &Built, gold: &Gold) -> Score {
     let bplace = |id: &str| built.places.iter().find(|p| p.id == id);
     let _ = writeln!(
         t,
-        "EVENTS\nok  gold date            built date           places (gold → built)   sentence"
+        "EVENTS (* a gold date from outside the text)\nok  gold date            built date           places (gold → built)   sentence"
     );
     for g in &gold.events {
         let candidates: Vec<&crate::model::Event> = built
@@ -239,11 +254,15 @@ pub fn score(built: &Built, gold: &Gold) -> Score {
         let shown = hit.or(candidates.first());
         s.events.1 += 1;
         s.events.0 += usize::from(hit.is_some());
+        if !g.date_outside_text {
+            s.events_dated_in_text.1 += 1;
+            s.events_dated_in_text.0 += usize::from(hit.is_some());
+        }
         let _ = writeln!(
             t,
             "{}  {:<20} {:<20} {:?} → {:?}   {}",
             if hit.is_some() { "✓" } else { "✗" },
-            range_text(g.date, g.end_date),
+            range_text(g.date, g.end_date) + if g.date_outside_text { "*" } else { "" },
             shown.map_or("(none)".into(), |e| range_text(e.date, e.end_date)),
             g.places,
             shown.map(|e| e.places.clone()).unwrap_or_default(),

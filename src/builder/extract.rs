@@ -8,11 +8,13 @@
 //! 3. in the present perfect ("have fled", "has risen") or reporting speech ("told the BBC")
 //!    outside a timeline, the month of publication: news reports what has just happened;
 //! 4. the date of the sentence before it in the paragraph before;
-//! 5. else none, and it is no event.
+//! 5. else none, and it is no event; unless a later sentence dates it (see
+//!    [`super::later_dates`]).
 
 use super::counts::counts_in;
 use super::dates::{DateContext, FoundDate, dates_in};
 use super::kinds::{TRIGGERS, kind_of};
+use super::later_dates::date_from_later;
 use super::places::Namings;
 use super::text::{Sentence, words};
 use crate::model::{Count, DateSource, EventKind, PartialDate, Place, PlaceKind};
@@ -185,6 +187,7 @@ pub fn walk(
         out.readings.push(r);
     }
     fill_paragraph_places(sentences, &mut out.readings);
+    date_from_later(text, sentences, &mut out.readings, published);
     out
 }
 
@@ -280,7 +283,7 @@ fn perfect(said: &str) -> bool {
 }
 
 /// The month of publication, for what the article reports as just done.
-fn recent(p: PartialDate) -> FoundDate {
+pub(super) fn recent(p: PartialDate) -> FoundDate {
     FoundDate {
         start: PartialDate { day: None, ..p },
         end: None,

@@ -85,6 +85,7 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("retreat*", EventKind::Fighting, 1),
     ("surrender*", EventKind::Fighting, 2),
     ("insurgen*", EventKind::Fighting, 1),
+    ("militant*", EventKind::Fighting, 1),
     ("collapse*", EventKind::Fighting, 1),
     ("sweep*", EventKind::Fighting, 1),
     // Troops.
@@ -170,6 +171,17 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("queu*", EventKind::Civilian, 2),
 ];
 
+/// Phrases in which a trigger word names people or a place rather than what happened ("a
+/// camp for displaced people", "the number of casualties"): the words after the first do not
+/// trigger.
+pub const NOT_TRIGGERS: &[&str] = &[
+    "for displaced*",
+    "for the displaced",
+    "number of casualties",
+    "number of dead",
+    "number of deaths",
+];
+
 /// Which kind wins a tie: the more specific first.
 pub const KIND_ORDER: [EventKind; 9] = [
     EventKind::Airstrike,
@@ -194,7 +206,7 @@ pub const KIND_ORDER: [EventKind; 9] = [
 /// assert!(kind_of("The river is wide.").is_none());
 /// ```
 pub fn kind_of(sentence: &str) -> Option<(EventKind, Vec<&'static str>)> {
-    let w: Vec<String> = words(sentence).into_iter().map(|(_, t)| t).collect();
+    let w = trigger_words(sentence);
     let mut weight = [0u32; 9];
     let mut fired = Vec::new();
     for &(pattern, kind, wt) in TRIGGERS {
@@ -209,20 +221,53 @@ pub fn kind_of(sentence: &str) -> Option<(EventKind, Vec<&'static str>)> {
     (weight[best] > 0).then(|| (KIND_ORDER[best], fired))
 }
 
-/// How many times a trigger occurs in the words.
-fn matches(w: &[String], pattern: &str) -> u32 {
+/// Whether any trigger of `kind` is in the sentence, whichever kind wins it: "fled … after
+/// clashing with militants" tells of flight as well as of fighting.
+///
+/// ```
+/// use event_atlas::builder::kinds::tells_of;
+/// use event_atlas::model::EventKind;
+/// assert!(tells_of("Soldiers fled after clashing with militants.", EventKind::Refuge));
+/// assert!(!tells_of("The river is wide.", EventKind::Refuge));
+/// ```
+pub fn tells_of(sentence: &str, kind: EventKind) -> bool {
+    let w = trigger_words(sentence);
+    TRIGGERS
+        .iter()
+        .any(|&(pattern, k, _)| k == kind && matches(&w, pattern) > 0)
+}
+
+/// The sentence's words, lower-cased, with those that [`NOT_TRIGGERS`] neutralise blanked.
+fn trigger_words(sentence: &str) -> Vec<String> {
+    let mut w: Vec<String> = words(sentence).into_iter().map(|(_, t)| t).collect();
+    for phrase in NOT_TRIGGERS {
+        let n = phrase.split(' ').count();
+        for i in matched_at(&w, phrase) {
+            for word in &mut w[i + 1..i + n] {
+                word.clear();
+            }
+        }
+    }
+    w
+}
+
+/// Where a trigger occurs in the words.
+fn matched_at(w: &[String], pattern: &str) -> Vec<usize> {
     let parts: Vec<&str> = pattern.split(' ').collect();
     let hit = |word: &str, p: &str| match p.strip_suffix('*') {
         Some(stem) => word.starts_with(stem),
         None => word == p,
     };
-    let mut n = 0;
-    for i in 0..w.len() {
-        if w.len() - i >= parts.len() && parts.iter().enumerate().all(|(k, p)| hit(&w[i + k], p)) {
-            n += 1;
-        }
-    }
-    n
+    (0..w.len())
+        .filter(|&i| {
+            w.len() - i >= parts.len() && parts.iter().enumerate().all(|(k, p)| hit(&w[i + k], p))
+        })
+        .collect()
+}
+
+/// How many times a trigger occurs in the words.
+fn matches(w: &[String], pattern: &str) -> u32 {
+    u32::try_from(matched_at(w, pattern).len()).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -263,6 +308,15 @@ mod tests {
         for (s, kind) in cases {
             assert_eq!(kind_of(s).map(|k| k.0), Some(kind), "{s}");
         }
+    }
+
+    #[test]
+    fn a_camp_for_displaced_people_is_no_flight() {
+        let s = "The RSF has also shelled the Abu Shouk camp for displaced people.";
+        assert_eq!(kind_of(s).map(|k| k.0), Some(EventKind::Fighting));
+        assert!(!tells_of(s, EventKind::Refuge));
+        let s = "Thousands of displaced people fled the camp.";
+        assert_eq!(kind_of(s).map(|k| k.0), Some(EventKind::Refuge));
     }
 
     #[test]

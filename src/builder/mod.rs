@@ -18,6 +18,7 @@ pub mod extract;
 pub mod folder;
 mod found;
 pub mod kinds;
+mod later_dates;
 pub mod movements;
 pub mod places;
 mod records;

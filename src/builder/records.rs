@@ -218,6 +218,20 @@ impl<'a> MoveFinder<'a> {
     }
 }
 
+/// A sentence about the reporting itself ("It was not possible to verify the number of
+/// casualties independently"): a verification denied, and no count of its own.
+fn unverifiable(said: &str) -> bool {
+    let w = words(said);
+    let denied = w.iter().any(|(_, x)| {
+        matches!(
+            x.as_str(),
+            "not" | "unable" | "cannot" | "couldn't" | "impossible"
+        )
+    });
+    let verify = w.iter().any(|(_, x)| x.starts_with("verif"));
+    denied && verify && people_counts(said).is_empty()
+}
+
 /// Words that open a sentence about what might happen, not what did.
 const HYPOTHETICAL: &[&str] = &["if", "unless", "should", "were", "whether"];
 
@@ -255,7 +269,12 @@ pub(super) fn events_of(
         let said = &text[s.span.clone()];
         // A sentence that only sums up ("In total, nearly 1,600 …") is a total, not an event.
         let total_only = totalled.contains(&i) && !moved.contains(&i);
-        if r.front_matter || weight < MIN_WEIGHT || hypothetical(said) || total_only {
+        if r.front_matter
+            || weight < MIN_WEIGHT
+            || hypothetical(said)
+            || total_only
+            || unverifiable(said)
+        {
             continue;
         }
         let at: Vec<usize> = if !r.places.is_empty() {
@@ -340,25 +359,18 @@ pub(super) fn crossings_of(
     (CrossingsFile { crossings, totals }, spans)
 }
 
-/// A short title from the sentence: the heading above it in a timeline, else its main clause
-/// (to the first comma, at most ten words), without quotation marks.
+/// The sentence's main clause, whole: past an opening phrase of time or place and a leading
+/// "But" or "However", up to the first comma or semicolon that ends a clause. Narration uses
+/// it uncut.
 ///
 /// ```
-/// use event_atlas::builder::story::title_of;
+/// use event_atlas::builder::story::main_clause;
 /// assert_eq!(
-///     title_of("More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan after clashing with Taliban militants, officials have said.", None),
-///     "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan"
-/// );
-/// assert_eq!(title_of("Kabul falls.", Some("Fall of Kabul")), "Fall of Kabul");
-/// assert_eq!(
-///     title_of("Early on Monday morning, RSF fighters attacked villages near El Fasher.", None),
+///     main_clause("Early on Monday morning, RSF fighters attacked villages near El Fasher, witnesses said."),
 ///     "RSF fighters attacked villages near El Fasher"
 /// );
 /// ```
-pub fn title_of(said: &str, heading: Option<&str>) -> String {
-    if let Some(h) = heading {
-        return h.trim().to_string();
-    }
+pub fn main_clause(said: &str) -> String {
     let clean: String = said
         .chars()
         .filter(|c| !matches!(c, '"' | '“' | '”'))
@@ -387,29 +399,102 @@ pub fn title_of(said: &str, heading: Option<&str>) -> String {
         [first, ..] if words(first).len() >= 4 => *first,
         _ => s,
     };
+    clause
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .to_string()
+}
+
+/// A short title from the sentence: the heading above it in a timeline, else its main clause
+/// (to the first comma, at most ten words), without quotation marks.
+///
+/// ```
+/// use event_atlas::builder::story::title_of;
+/// assert_eq!(
+///     title_of("More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan after clashing with Taliban militants, officials have said.", None),
+///     "More than 1,000 Afghan soldiers have fled to neighbouring Tajikistan"
+/// );
+/// assert_eq!(title_of("Kabul falls.", Some("Fall of Kabul")), "Fall of Kabul");
+/// assert_eq!(
+///     title_of("Early on Monday morning, RSF fighters attacked villages near El Fasher.", None),
+///     "RSF fighters attacked villages near El Fasher"
+/// );
+/// ```
+pub fn title_of(said: &str, heading: Option<&str>) -> String {
+    if let Some(h) = heading {
+        return h.trim().to_string();
+    }
+    let clause = main_clause(said);
     let all: Vec<&str> = clause.split_whitespace().collect();
-    let mut taken: Vec<&str> = all.iter().take(10).copied().collect();
-    // Do not cut a name in two ("El | Fasher").
-    let capital = |w: &&str| w.starts_with(char::is_uppercase);
-    while taken.len() > 3
-        && all.get(taken.len()).is_some_and(capital)
-        && taken.last().is_some_and(capital)
-    {
-        taken.pop();
-    }
-    const WEAK: &[&str] = &[
-        "after", "and", "the", "of", "to", "in", "a", "as", "by", "with", "for", "on", "at",
-        "from", "that", "who",
-    ];
-    while taken.len() > 3
-        && taken
-            .last()
-            .is_some_and(|w| WEAK.contains(&w.to_lowercase().as_str()))
-    {
-        taken.pop();
-    }
+    let taken = &all[..title_cut(&all)];
     let t = taken.join(" ");
     capitalised(t.trim_end_matches(['.', ',', ';', ':', '!', '?']))
+}
+
+/// The most words a title keeps.
+const TITLE_WORDS: usize = 12;
+
+/// Words that open a phrase a title may be cut before ("… to Tajikistan | after clashing …").
+const BREAKS: &[&str] = &[
+    "after",
+    "as",
+    "while",
+    "since",
+    "when",
+    "because",
+    "before",
+    "with",
+    "against",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "for",
+    "by",
+    "into",
+    "amid",
+    "following",
+    "during",
+    "near",
+    "and",
+    "but",
+];
+
+/// Words a title must not end on.
+const WEAK: &[&str] = &[
+    "after", "and", "the", "of", "to", "in", "a", "an", "as", "by", "with", "for", "on", "at",
+    "from", "that", "who", "have", "has", "had", "been", "be", "is", "are", "was", "were",
+];
+
+/// How many of a clause's words make its title: all of a short clause; else the longest
+/// stretch of at most [`TITLE_WORDS`] that ends before a phrase opens ("before dawn", "after
+/// clashing"), on a word that is neither weak nor a dangling "-ing" and does not cut a name.
+fn title_cut(all: &[&str]) -> usize {
+    if all.len() <= TITLE_WORDS {
+        return all.len();
+    }
+    let lower = |w: &str| w.to_lowercase();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let ends_well = |k: usize| {
+        let last = lower(all[k - 1]);
+        !WEAK.contains(&last.as_str()) && !last.ends_with("ing") && !last.ends_with(',')
+    };
+    let at_break = |k: usize| BREAKS.contains(&lower(all[k]).as_str());
+    if let Some(k) = (4..=TITLE_WORDS)
+        .rev()
+        .find(|&k| at_break(k) && ends_well(k))
+    {
+        return k;
+    }
+    // No phrase opens in reach: cut at ten words, not inside a name nor on a weak word.
+    let mut k = 10;
+    while k > 3 && capital(all[k]) && capital(all[k - 1]) {
+        k -= 1;
+    }
+    while k > 3 && WEAK.contains(&lower(all[k - 1]).as_str()) {
+        k -= 1;
+    }
+    k
 }
 
 /// Words that open a phrase of time or place before the main clause.
@@ -462,12 +547,43 @@ mod tests {
         ));
         assert!(hypothetical("Should talks fail, the army will advance."));
         assert!(!hypothetical("Fighting reached the centre on Monday."));
+        assert!(unverifiable(
+            "It was not possible to verify the number of casualties independently."
+        ));
+        assert!(!unverifiable(
+            "At least 34 were killed, a figure that could not be verified."
+        ));
         let t = title_of(
             "The RSF and allied Arab militias overran much of El Geneina in June 2023.",
             None,
         );
-        // At most ten words, and a name is not cut in two ("El | Geneina").
-        assert!(t.split_whitespace().count() <= 10, "{t}");
-        assert!(!t.ends_with(" El") && !t.ends_with(" of"), "{t}");
+        // A short clause is whole, and a name is not cut in two ("El | Geneina").
+        assert_eq!(
+            t,
+            "The RSF and allied Arab militias overran much of El Geneina"
+        );
+        // A long one is cut where a phrase opens, never on "been" or a dangling "-ing".
+        let t = title_of(
+            "Human rights groups say more than 280 people have been killed in Nicaragua since April.",
+            None,
+        );
+        assert_eq!(
+            t,
+            "Human rights groups say more than 280 people have been killed"
+        );
+        let t = title_of(
+            "The unrest began in Managua on 18 April with small street protests against cuts to pensions.",
+            None,
+        );
+        assert_eq!(
+            t,
+            "The unrest began in Managua on 18 April with small street protests"
+        );
+        let t = title_of(
+            "Thousands of residents waited for hours at the only working bakery in the old quarter of the city.",
+            None,
+        );
+        assert!(t.split_whitespace().count() <= 12, "{t}");
+        assert!(!t.ends_with(" the") && !t.ends_with(" of"), "{t}");
     }
 }

@@ -24,7 +24,7 @@ use crate::spatial::ProvinceIndex;
 use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::geocode::Geocoder;
 
-pub use super::records::title_of;
+pub use super::records::{main_clause, title_of};
 
 /// What the builder is told besides the article.
 #[derive(Debug, Clone, Default)]

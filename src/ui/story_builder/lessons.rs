@@ -1,5 +1,5 @@
 //! Editing the draft tour and quiz before class: each slide's title, narration, what its view
-//! fits and its place in the order; each question's prompt and answer (the provinces or place
+//! fits, the date it sets the timeline to and its place in the order; each question's prompt and answer (the provinces or place
 //! to click and how near, the choices and the right one, the event and how many days off).
 //! Every id offered comes from the draft itself, so what is saved passes the check.
 
@@ -7,7 +7,7 @@ use egui::{ComboBox, DragValue, RichText, Ui};
 
 use super::Draft;
 use crate::builder::Built;
-use crate::model::{Answer, Question, Slide, SlideView};
+use crate::model::{Answer, PartialDate, Question, Slide, SlideTime, SlideView};
 
 /// What a row's buttons asked for.
 enum RowAction {
@@ -132,6 +132,7 @@ pub(super) fn tour(ui: &mut Ui, d: &mut Draft) {
                 .desired_width(f32::INFINITY),
         );
         view(ui, &d.built, s);
+        time(ui, s);
     });
     d.built.tour.slides = slides;
 }
@@ -164,6 +165,40 @@ fn view(ui: &mut Ui, b: &Built, s: &mut Slide) {
             }
         }
     }
+}
+
+/// The date a slide sets the timeline to, as typed: applied once it parses, removed when
+/// emptied. The text being typed is kept apart, so a half-typed date is not lost.
+fn time(ui: &mut Ui, s: &mut Slide) {
+    let id = ui.make_persistent_id(("slide-date", &s.id));
+    let shown = s
+        .time
+        .as_ref()
+        .map(|t| t.date.to_string())
+        .unwrap_or_default();
+    let mut text: String = ui.data_mut(|m| m.get_temp(id)).unwrap_or(shown);
+    let typed = super::edit::field(ui, "Timeline date", &mut text, 100.0);
+    let parsed = text.trim().parse::<PartialDate>();
+    if typed.changed() {
+        match (&parsed, text.trim().is_empty()) {
+            (_, true) => s.time = None,
+            (Ok(date), false) => {
+                let window = s.time.as_ref().and_then(|t| t.window);
+                s.time = Some(SlideTime {
+                    date: *date,
+                    window,
+                });
+            }
+            (Err(_), false) => {}
+        }
+    }
+    let hint = match (&parsed, text.trim().is_empty()) {
+        (_, true) => "none: the slide leaves the timeline as it is".to_string(),
+        (Ok(date), false) => format!("the slide sets the timeline to {}", date.human()),
+        (Err(_), false) => "not a date yet (YYYY, YYYY-MM or YYYY-MM-DD)".to_string(),
+    };
+    ui.label(RichText::new(hint).weak());
+    ui.data_mut(|m| m.insert_temp(id, text));
 }
 
 /// The draft quiz: each question's prompt and answer, in an order to change.
