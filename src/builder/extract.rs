@@ -132,8 +132,11 @@ pub fn walk(
         };
         let found = dates_in(said, &ctx);
         out.contradictions.extend(found.contradictions);
+        // The headline is the first line, or the second under a dateline.
+        let headline =
+            i == 0 || (i == 1 && s.heading && dateline == Some(&text[sentences[0].span.clone()]));
         let mut r = Reading {
-            front_matter: i == 0 || dateline == Some(said) || is_byline(said),
+            front_matter: headline || dateline == Some(said) || is_byline(said),
             in_timeline,
             ..Reading::default()
         };

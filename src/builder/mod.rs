@@ -25,6 +25,7 @@ mod records;
 pub mod review;
 pub mod story;
 pub mod text;
+mod unplaced;
 
 pub use counts::{FoundCount, counts_in};
 pub use error::BuildError;

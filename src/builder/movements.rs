@@ -165,6 +165,8 @@ pub struct FoundMove {
     pub to: usize,
     /// How `from` was chosen.
     pub from_basis: String,
+    /// How `to` was chosen, when the sentence's own destination is not in the gazetteer.
+    pub to_basis: Option<String>,
     pub who: String,
     pub people: Count,
     pub date: FoundDate,
@@ -271,6 +273,7 @@ pub fn crossings_in(
             from,
             to,
             from_basis,
+            to_basis: None,
             who: who(said, &found.w, found.trigger),
             people: people(said, found.w[found.trigger].0.start),
             date: date.clone(),
@@ -301,6 +304,7 @@ pub fn continued(
         from: before.from,
         to: before.to,
         from_basis: format!("No place named: taken as the crossing to {to} of the sentence before"),
+        to_basis: None,
         who: who(said, &found.w, found.trigger),
         people: people(said, found.w[found.trigger].0.start),
         date,
@@ -323,7 +327,7 @@ pub fn destination_in(
 
 /// Who moved: the words between the count and the movement word ("Afghan soldiers"), else
 /// the first people noun, else "People".
-fn who(said: &str, w: &[(Range<usize>, String)], trigger: usize) -> String {
+pub(super) fn who(said: &str, w: &[(Range<usize>, String)], trigger: usize) -> String {
     let counts = counts_in(said);
     let before = &w[..trigger];
     if let Some(c) = counts.iter().find(|c| c.span.end <= w[trigger].0.start) {
@@ -356,7 +360,7 @@ fn who(said: &str, w: &[(Range<usize>, String)], trigger: usize) -> String {
 
 /// How many moved: the count nearest before the movement word, else the first after it;
 /// never a count of things ("40 buses").
-fn people(said: &str, trigger: usize) -> Count {
+pub(super) fn people(said: &str, trigger: usize) -> Count {
     let counts = people_counts(said);
     counts
         .iter()

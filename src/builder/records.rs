@@ -12,6 +12,7 @@ use super::movements::{
 };
 use super::places::Namings;
 use super::text::{Sentence, capitalised, words};
+use super::unplaced::{unplaced_arrival, usual_destination};
 use crate::model::{
     Crossing, CrossingsFile, DateSource, Event, EventKind, PartialDate, Place, Total,
 };
@@ -34,6 +35,8 @@ pub(super) struct MoveFinder<'a> {
     pub namings: &'a Namings,
     pub ctx: &'a Countries<'a>,
     pub published: PartialDate,
+    /// Names that looked like places but matched none ("Kagunga").
+    pub unplaced: &'a [String],
     moves: Vec<FoundMove>,
     totals: Vec<FoundTotal>,
     /// Sentences that tell of people fleeing in numbers with no crossing found ("About
@@ -49,6 +52,7 @@ impl<'a> MoveFinder<'a> {
         namings: &'a Namings,
         ctx: &'a Countries<'a>,
         published: PartialDate,
+        unplaced: &'a [String],
     ) -> Self {
         Self {
             text,
@@ -57,6 +61,7 @@ impl<'a> MoveFinder<'a> {
             namings,
             ctx,
             published,
+            unplaced,
             moves: Vec::new(),
             totals: Vec::new(),
             flights: HashSet::new(),
@@ -71,7 +76,38 @@ impl<'a> MoveFinder<'a> {
                 self.sentence(i);
             }
         }
+        self.crossings_to_unplaced();
         (self.moves, self.totals, self.flights)
+    }
+
+    /// Sentences of flight to a place the gazetteer lacks become crossings to the country
+    /// the article's crossings usually reach (see [`super::unplaced`]).
+    fn crossings_to_unplaced(&mut self) {
+        let to = usual_destination(&self.moves, self.ctx);
+        let mut flights: Vec<usize> = self.flights.iter().copied().collect();
+        flights.sort_unstable();
+        for i in flights {
+            let (s, r) = (&self.sents[i], &self.read.readings[i]);
+            let said = &self.text[s.span.clone()];
+            let (namings, ctx, prior) = (self.namings, self.ctx, self.prior());
+            let found = unplaced_arrival(
+                self.text,
+                said,
+                i,
+                r,
+                namings,
+                s.span.start,
+                ctx,
+                prior,
+                self.unplaced,
+                to,
+            );
+            if let Some(m) = found {
+                self.moves.push(m);
+                self.flights.remove(&i);
+            }
+        }
+        self.moves.sort_by_key(|m| m.sentence);
     }
 
     fn sentence(&mut self, i: usize) {
@@ -332,6 +368,7 @@ pub(super) fn crossings_of(
                 to: places[m.to].id.clone(),
                 from_basis: Some(m.from_basis.clone()),
                 from_quote: None,
+                to_basis: m.to_basis.clone(),
                 who: m.who.clone(),
                 people: m.people.clone(),
                 quote: text[sents[m.sentence].span.clone()].to_string(),

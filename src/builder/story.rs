@@ -125,7 +125,7 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
     let text = article_text(&name, bytes)?;
     let (published, line, mut warnings) = publication(&text, opts)?;
     let sents = sentences(&text);
-    let mut places = places_named(&text, &name, lib, &mut warnings)?;
+    let (mut places, unplaced) = places_named(&text, &name, lib, &mut warnings)?;
     let namings = Namings::find(&text, &sents, &places);
     let read = walk(&text, &sents, &places, &namings, published, line.as_deref());
     let doubts = read
@@ -151,7 +151,7 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
         ranked,
         demonyms,
     };
-    let moves = MoveFinder::new(&text, &sents, &read, &namings, &ctx, published).run();
+    let moves = MoveFinder::new(&text, &sents, &read, &namings, &ctx, published, &unplaced).run();
     let moved: HashSet<usize> = moves
         .0
         .iter()
@@ -178,7 +178,7 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
     let title = opts
         .title
         .clone()
-        .or_else(|| headline(&text, &sents))
+        .or_else(|| headline(&text, &sents, line.as_deref()))
         .unwrap_or_else(|| name.clone());
     let home = home_view(&countries, &crossings);
     let story = manifest(&title, &name, published, &countries, home);
@@ -203,13 +203,14 @@ pub fn build(bytes: &[u8], opts: &Options, lib: &Library) -> Result<Built, Build
 }
 
 /// The places the article names, each in one country (a sea or a desert across borders is
-/// left out, with a warning), its countries named by their people too.
+/// left out, with a warning), its countries named by their people too; and the names that
+/// looked like places but matched none.
 fn places_named(
     text: &str,
     name: &str,
     lib: &Library,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Place>, BuildError> {
+) -> Result<(Vec<Place>, Vec<String>), BuildError> {
     let geocoded = lib.geocoder().geocode(text);
     if geocoded.places.is_empty() {
         return Err(BuildError::NoPlaces(name.to_string()));
@@ -232,7 +233,7 @@ fn places_named(
         ));
     }
     add_demonyms(text, &mut kept, &lib.base.lexicon);
-    Ok(kept)
+    Ok((kept, geocoded.unresolved))
 }
 
 /// The publication date (from the options, else the dateline), the dateline's text, and a
@@ -269,8 +270,12 @@ fn publication(
 }
 
 /// The article's headline: its first line, when it is a heading.
-fn headline(text: &str, sents: &[Sentence]) -> Option<String> {
-    let first = sents.first()?;
+fn headline(text: &str, sents: &[Sentence], dateline: Option<&str>) -> Option<String> {
+    // A dateline above the headline ("Published 3 March 2024") is passed over.
+    let first = sents
+        .iter()
+        .take(2)
+        .find(|s| Some(&text[s.span.clone()]) != dateline)?;
     (first.heading && words(&text[first.span.clone()]).len() >= 2)
         .then(|| text[first.span.clone()].to_string())
 }

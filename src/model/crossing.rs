@@ -21,6 +21,10 @@ pub struct Crossing {
     pub from_basis: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_quote: Option<String>,
+    /// Why the destination is what it is, when the article names a place the gazetteer lacks
+    /// ("reached Kagunga"): the country the article's other crossings reach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_basis: Option<String>,
     pub who: String,
     pub people: Count,
     pub quote: String,

@@ -112,5 +112,8 @@ fn crossing(ui: &mut Ui, atlas: &Atlas, i: usize, out: &mut Option<Selection>) {
     if let Some(q) = &x.from_quote {
         quote(ui, q);
     }
+    if let Some(basis) = &x.to_basis {
+        ui.label(RichText::new(format!("Destination: {basis}")).small());
+    }
     place_links(ui, atlas, &[x.from.as_str(), x.to.as_str()], out);
 }

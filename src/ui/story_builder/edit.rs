@@ -235,7 +235,7 @@ fn crossing(ui: &mut Ui, d: &mut Draft, k: usize) {
                 }
             });
     }
-    if let Some(b) = &x.from_basis {
+    for b in x.from_basis.iter().chain(&x.to_basis) {
         ui.label(RichText::new(b).weak());
     }
     let mut people = Some(x.people.clone()).filter(|c| !c.is_unknown());
