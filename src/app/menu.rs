@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::AtlasApp;
 use crate::map::choropleth::Shading;
-use crate::platform::FileKind;
+use crate::platform::{ABILITIES, FileKind};
 use crate::ui::map_view::Units;
 use crate::ui::{Command, Selection, WindowId};
 
@@ -32,64 +32,82 @@ impl AtlasApp {
         c
     }
 
+    /// The File menu. Where there are no files by path (the browser) it offers only what
+    /// works there, never a button that fails.
     fn file_menu(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut c = Vec::new();
-        let mut item = |ui: &mut Ui, text: &str, command: Command| {
-            if ui.button(text).clicked() {
+        if ABILITIES.paths {
+            c.extend(self.story_items(ui));
+            ui.separator();
+        }
+        let mut item = |ui: &mut Ui, text: &str, hover: &str, command: Command| {
+            if ui.button(text).on_hover_text(hover).clicked() {
                 c.push(command);
                 ui.close();
             }
         };
-        item(ui, "Open story…", Command::Open(WindowId::OpenStory));
+        if ABILITIES.paths {
+            item(
+                ui,
+                "Open data file (ACLED, UCDP GED, GeoJSON)…",
+                "Events from a CSV or GeoJSON file, as a layer",
+                Command::Browse(FileKind::Data),
+            );
+            item(
+                ui,
+                "Open article (find its places)…",
+                "A text's places, found and put on the map",
+                Command::Open(WindowId::Article),
+            );
+        }
         item(
             ui,
-            "New story from article…",
-            Command::Open(WindowId::StoryBuilder),
+            "Layers…",
+            "The layers open",
+            Command::Open(WindowId::Layers),
         );
+        if ABILITIES.paths {
+            ui.separator();
+            // The file name is typed in a small window: a click in a menu closes the menu.
+            let exports = [
+                (
+                    "Export view as PNG…",
+                    "The map as shown, with legend and credits, for handouts",
+                    WindowId::ExportPng,
+                ),
+                (
+                    "Export animation…",
+                    "The timeline playing over a range of days, as a GIF for slides",
+                    WindowId::ExportAnimation,
+                ),
+                (
+                    "Export handout (PDF)…",
+                    "A page per slide, a quiz sheet and its answer key, for paper",
+                    WindowId::ExportHandout,
+                ),
+            ];
+            for (text, hover, window) in exports {
+                item(ui, text, hover, Command::Open(window));
+            }
+        }
+        c
+    }
+
+    /// Stories: open one, build one from an article, reopen a recent one.
+    fn story_items(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut c = Vec::new();
+        for (text, window) in [
+            ("Open story…", WindowId::OpenStory),
+            ("New story from article…", WindowId::StoryBuilder),
+        ] {
+            if ui.button(text).clicked() {
+                c.push(Command::Open(window));
+                ui.close();
+            }
+        }
         ui.menu_button("Recent stories", |ui| {
             c.extend(self.stories.recent_menu(ui));
         });
-        let mut item = |ui: &mut Ui, text: &str, command: Command| {
-            if ui.button(text).clicked() {
-                c.push(command);
-                ui.close();
-            }
-        };
-        ui.separator();
-        item(
-            ui,
-            "Open data file (ACLED, UCDP GED, GeoJSON)…",
-            Command::Browse(FileKind::Data),
-        );
-        item(
-            ui,
-            "Open article (find its places)…",
-            Command::Open(WindowId::Article),
-        );
-        item(ui, "Layers…", Command::Open(WindowId::Layers));
-        ui.separator();
-        // The file name is typed in a small window: a click in a menu closes the menu.
-        let export = ui
-            .button("Export view as PNG…")
-            .on_hover_text("The map as shown, with legend and credits, for handouts");
-        if export.clicked() {
-            c.push(Command::Open(WindowId::ExportPng));
-            ui.close();
-        }
-        let animation = ui
-            .button("Export animation…")
-            .on_hover_text("The timeline playing over a range of days, as a GIF for slides");
-        if animation.clicked() {
-            c.push(Command::Open(WindowId::ExportAnimation));
-            ui.close();
-        }
-        let handout = ui
-            .button("Export handout (PDF)…")
-            .on_hover_text("A page per slide, a quiz sheet and its answer key, for paper");
-        if handout.clicked() {
-            c.push(Command::Open(WindowId::ExportHandout));
-            ui.close();
-        }
         c
     }
 

@@ -196,6 +196,45 @@ impl AtlasApp {
         }
     }
 
+    /// The app's state in one line of plain text: what is selected (and its name), the view,
+    /// the time and the slide. The web page shows it for tests and screen readers.
+    pub fn status_line(&self) -> String {
+        let (what, name) = match &self.selection {
+            Selection::None => (String::new(), String::new()),
+            Selection::Province(iso) => {
+                let r = &self.resolved;
+                let story = r
+                    .province
+                    .map(|i| self.atlas.data.provinces[i].name.clone());
+                let world = r
+                    .unit
+                    .and_then(|u| self.atlas.world.unit(u))
+                    .map(|p| p.name.clone());
+                (iso.clone(), story.or(world).unwrap_or_default())
+            }
+            Selection::Place(id) | Selection::Event(id) | Selection::Crossing(id) => {
+                (id.clone(), String::new())
+            }
+        };
+        let m = &self.map.saved.memory;
+        let centre = m
+            .detached()
+            .map_or("home".to_string(), |p| format!("{:.3},{:.3}", p.y(), p.x()));
+        let t = &self.timeline.saved.filter.time;
+        let time = match t.cursor.is_finite() {
+            true => crate::model::PartialDate::from_day_number(t.day()).to_string(),
+            false => "all".to_string(),
+        };
+        let slide = match self.tours.saved.active {
+            true => self.tours.saved.slide + 1,
+            false => 0,
+        };
+        format!(
+            "selected={what}; name={name}; zoom={:.2}; centre={centre}; time={time}; slide={slide}",
+            m.zoom()
+        )
+    }
+
     /// Restores persisted state from eframe's storage, if any.
     pub fn restore(storage: Option<&dyn eframe::Storage>) -> Persisted {
         storage

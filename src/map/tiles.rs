@@ -3,11 +3,13 @@
 //! file. The offline basemap stays the default; when no tile arrives the app falls back to it.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::platform::clock::Instant;
 
 use serde::{Deserialize, Serialize};
 use walkers::sources::{Attribution, TileSource};
-use walkers::{HttpOptions, HttpTiles, MaxParallelDownloads, PmTiles, TileId, TilePiece, Tiles};
+use walkers::{HttpOptions, HttpTiles, MaxParallelDownloads, TileId, TilePiece, Tiles};
 
 /// OpenStreetMap's standard tile server.
 pub const OSM_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -97,15 +99,13 @@ pub struct TileLayer {
 impl TileLayer {
     /// Starts the tiles for `basemap` (None for the offline one). `cache` is the disk cache
     /// folder for HTTP tiles.
-    // `walkers::Style` is a unit struct here, but a real one when another crate turns on
-    // walkers' vector feature (tools/vs_walkers_extras does): `default()` builds either.
-    #[allow(clippy::default_constructed_unit_structs)]
     pub fn new(basemap: &Basemap, cache: Option<PathBuf>, ctx: &egui::Context) -> Option<Self> {
         let (tiles, credit): (Box<dyn Tiles>, String) = match basemap {
             Basemap::Offline => return None,
             Basemap::Online { url } => {
-                // rustls needs a crypto provider; a second install is refused harmlessly.
-                let _ = rustls::crypto::ring::default_provider().install_default();
+                crate::platform::prepare_https();
+                // The desktop's options have fields the browser's lack.
+                #[allow(clippy::needless_update)]
                 let options = HttpOptions {
                     cache,
                     user_agent: walkers::HeaderValue::from_str(USER_AGENT).ok(),
@@ -129,20 +129,16 @@ impl TileLayer {
                     credit,
                 )
             }
-            Basemap::PmTiles { path } => (
-                // Raster archives are made of 256-px tiles; walkers' default (512) suits vector ones.
-                Box::new(PmTiles::with_style_and_tile_size(
-                    path,
-                    walkers::Style::default(),
-                    256,
-                    ctx.clone(),
-                )),
-                format!(
-                    "tiles: {}",
-                    path.file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                ),
-            ),
+            Basemap::PmTiles { path } => {
+                let tiles = match crate::platform::local_tiles(path, ctx) {
+                    Ok(t) => t,
+                    Err(_) => return None,
+                };
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (tiles, format!("tiles: {name}"))
+            }
         };
         Some(Self {
             tiles,

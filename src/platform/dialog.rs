@@ -23,8 +23,22 @@ pub enum FileKind {
     SaveData(String),
 }
 
-/// Opens the dialog for `kind`; the job yields the path chosen, or `None`.
+/// Opens the dialog for `kind`; the job yields the path chosen, or `None`. Where there are no
+/// paths (the browser) it is refused: the UI offers no such button there.
 pub fn pick_file(kind: FileKind) -> Result<Job<Option<PathBuf>>, String> {
+    if !super::ABILITIES.paths {
+        return Err("choosing files by path works only in the desktop app".into());
+    }
+    native(kind)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native(_: FileKind) -> Result<Job<Option<PathBuf>>, String> {
+    Err("choosing files by path works only in the desktop app".into())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn native(kind: FileKind) -> Result<Job<Option<PathBuf>>, String> {
     Job::spawn("file dialog", move |_| {
         let d = rfd::FileDialog::new();
         match kind {

@@ -1,11 +1,21 @@
 //! Work that must not freeze the window (reading a file, geocoding a long text, writing an
-//! export): started here, polled each frame, cancelled on request. On the desktop a job is a
-//! thread; this is the one place that knows.
+//! export): started here, polled each frame, cancelled on request. This is the one place that
+//! knows how it runs:
+//! - **on a thread** where the platform has threads (the desktop);
+//! - **in slices on the UI thread** where it has none (the browser): each poll runs the work
+//!   for at most [`SLICE`], then lets the frame be drawn. Work written as steps
+//!   ([`Job::sliced`]) is cut that fine; work written as one call runs whole at its first
+//!   poll, after the frame that shows it started.
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::Progress;
+use super::clock::Instant;
+
+/// The longest a poll runs work on the UI thread before the frame is drawn.
+pub const SLICE: Duration = Duration::from_millis(12);
 
 /// What a poll of a job found.
 #[derive(Debug)]
@@ -18,16 +28,29 @@ pub enum Poll<T> {
     Lost,
 }
 
+/// One step of work done in slices: `Some` when it has finished.
+type Step<T> = Box<dyn FnMut(&Progress) -> Option<T> + Send>;
+
+/// Work waiting to run in slices on the polling thread.
+struct InPlace<T> {
+    step: Step<T>,
+    /// Polls seen: the first only lets the frame show that the work started.
+    polls: u32,
+}
+
 /// A piece of work running in the background, with its progress and its result to come.
 pub struct Job<T> {
     /// What it is, for progress bars and messages ("Reading acled.csv").
     pub label: String,
     pub progress: Arc<Progress>,
     rx: Receiver<T>,
+    /// The work, when it runs in slices here rather than on a thread.
+    in_place: Mutex<Option<InPlace<T>>>,
 }
 
 impl<T: Send + 'static> Job<T> {
-    /// Starts `work` off the UI thread; it reports to, and heeds Cancel from, its progress.
+    /// Starts `work`, off the UI thread where there are threads; it reports to, and heeds
+    /// Cancel from, its progress.
     ///
     /// ```
     /// use event_atlas::platform::{Job, Poll};
@@ -42,29 +65,101 @@ impl<T: Send + 'static> Job<T> {
         label: impl Into<String>,
         work: impl FnOnce(&Progress) -> T + Send + 'static,
     ) -> Result<Self, String> {
-        let label = label.into();
+        let mut work = Some(work);
+        let step = move |p: &Progress| work.take().map(|w| w(p));
+        Self::start(label.into(), Box::new(step), super::ABILITIES.threads)
+    }
+
+    /// Starts work written as steps, each short (a few milliseconds): `step` is called until
+    /// it returns `Some`. On a thread it runs step after step; without threads each poll runs
+    /// steps for at most [`SLICE`], so the page keeps drawing.
+    ///
+    /// ```
+    /// use event_atlas::platform::{Job, Poll};
+    /// let mut n = 0;
+    /// let job = Job::sliced("count", move |_| { n += 1; (n == 1000).then_some(n) }).unwrap();
+    /// let answer = loop {
+    ///     if let Poll::Done(v) = job.poll() { break v; }
+    ///     std::thread::yield_now();
+    /// };
+    /// assert_eq!(answer, 1000);
+    /// ```
+    pub fn sliced(
+        label: impl Into<String>,
+        step: impl FnMut(&Progress) -> Option<T> + Send + 'static,
+    ) -> Result<Self, String> {
+        Self::start(label.into(), Box::new(step), super::ABILITIES.threads)
+    }
+
+    /// As [`Job::sliced`], but always in slices on the polling thread, as in the browser
+    /// (tests of the sliced mode run it natively).
+    pub fn sliced_in_place(
+        label: impl Into<String>,
+        step: impl FnMut(&Progress) -> Option<T> + Send + 'static,
+    ) -> Self {
+        let (_, rx) = channel();
+        Self {
+            label: label.into(),
+            progress: Arc::new(Progress::default()),
+            rx,
+            in_place: Mutex::new(Some(InPlace {
+                step: Box::new(step),
+                polls: 0,
+            })),
+        }
+    }
+
+    fn start(label: String, mut step: Step<T>, threads: bool) -> Result<Self, String> {
+        if !threads {
+            return Ok(Self::sliced_in_place(label, step));
+        }
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let p = progress.clone();
         std::thread::Builder::new()
             .name(label.chars().take(15).collect())
             .spawn(move || {
-                let _ = tx.send(work(&p));
+                let done = loop {
+                    if let Some(v) = step(&p) {
+                        break v;
+                    }
+                };
+                let _ = tx.send(done);
             })
             .map_err(|e| format!("{label}: cannot start: {e}"))?;
         Ok(Self {
             label,
             progress,
             rx,
+            in_place: Mutex::new(None),
         })
     }
 
-    /// Takes the result if the work has finished.
+    /// Takes the result if the work has finished; work in slices runs for one slice first.
     pub fn poll(&self) -> Poll<T> {
-        match self.rx.try_recv() {
-            Ok(v) => Poll::Done(v),
-            Err(TryRecvError::Empty) => Poll::Running,
-            Err(TryRecvError::Disconnected) => Poll::Lost,
+        let Ok(mut slot) = self.in_place.lock() else {
+            return Poll::Lost;
+        };
+        let Some(work) = slot.as_mut() else {
+            return match self.rx.try_recv() {
+                Ok(v) => Poll::Done(v),
+                Err(TryRecvError::Empty) => Poll::Running,
+                Err(TryRecvError::Disconnected) => Poll::Lost,
+            };
+        };
+        work.polls += 1;
+        if work.polls == 1 {
+            return Poll::Running;
+        }
+        let started = Instant::now();
+        loop {
+            if let Some(v) = (work.step)(&self.progress) {
+                *slot = None;
+                return Poll::Done(v);
+            }
+            if started.elapsed() >= SLICE {
+                return Poll::Running;
+            }
         }
     }
 
@@ -75,6 +170,71 @@ impl<T: Send + 'static> Job<T> {
 
     /// Waits for the result (tests, the command line and screenshot runs).
     pub fn wait(self) -> Option<T> {
-        self.rx.recv().ok()
+        loop {
+            match self.poll() {
+                Poll::Done(v) => return Some(v),
+                Poll::Lost => return None,
+                Poll::Running if self.in_place.lock().ok()?.is_some() => {}
+                Poll::Running => return self.rx.recv().ok(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Steps of about a millisecond each: a sliced job in place never holds a poll much
+    /// longer than a slice, and finishes with the same answer as on a thread.
+    #[test]
+    fn in_place_slices_keep_each_poll_short_and_finish() {
+        let steps = |n: &mut u32| {
+            std::thread::sleep(Duration::from_millis(1));
+            *n += 1;
+            (*n == 60).then_some(*n)
+        };
+        let mut a = 0;
+        let job = Job::sliced_in_place("steps", move |_| steps(&mut a));
+        let mut polls = 0;
+        let answer = loop {
+            let t = Instant::now();
+            let poll = job.poll();
+            assert!(
+                t.elapsed() < SLICE + Duration::from_millis(30),
+                "one poll ran long"
+            );
+            polls += 1;
+            if let Poll::Done(v) = poll {
+                break v;
+            }
+        };
+        assert_eq!(answer, 60);
+        // The first poll only shows the work started; the rest are slices.
+        assert!(polls >= 3, "{polls} polls");
+        let mut b = 0;
+        let threaded = Job::sliced("steps", move |_| steps(&mut b)).expect("thread");
+        assert_eq!(threaded.wait(), Some(60));
+    }
+
+    /// Cancel reaches work in slices through its progress, as on a thread.
+    #[test]
+    fn in_place_work_heeds_cancel() {
+        let job = Job::sliced_in_place("forever", |p: &Progress| p.cancelled().then_some(()));
+        assert!(matches!(job.poll(), Poll::Running));
+        job.cancel();
+        assert!(matches!(job.poll(), Poll::Done(())));
+    }
+
+    /// One-call work in place runs whole at its second poll.
+    #[test]
+    fn one_call_work_in_place_runs_at_the_second_poll() {
+        let job = Job::sliced_in_place("once", {
+            let mut w = Some(|_: &Progress| 7);
+            move |p: &Progress| w.take().map(|w| w(p))
+        });
+        assert!(matches!(job.poll(), Poll::Running));
+        assert!(matches!(job.poll(), Poll::Done(7)));
+        assert!(matches!(job.poll(), Poll::Running | Poll::Lost));
     }
 }

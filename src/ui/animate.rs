@@ -81,9 +81,9 @@ pub struct Recorder {
     encoder: Option<Job<Encoded>>,
     /// Quit once written (`--animate`).
     pub close_after: bool,
-    started: std::time::Instant,
+    started: crate::platform::clock::Instant,
     /// When the last picture was asked for.
-    asked: std::time::Instant,
+    asked: crate::platform::clock::Instant,
 }
 
 impl Recorder {
@@ -103,8 +103,8 @@ impl Recorder {
             path,
             encoder: None,
             close_after: false,
-            started: std::time::Instant::now(),
-            asked: std::time::Instant::now(),
+            started: crate::platform::clock::Instant::now(),
+            asked: crate::platform::clock::Instant::now(),
         })
     }
 
@@ -162,7 +162,7 @@ impl Recorder {
     /// Asks for the picture of the next pass (which shows the day set now).
     fn request(&mut self, ctx: &egui::Context) {
         self.requested = true;
-        self.asked = std::time::Instant::now();
+        self.asked = crate::platform::clock::Instant::now();
         self.slot.request(ctx);
     }
 

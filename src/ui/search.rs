@@ -169,7 +169,7 @@ impl Search {
         let story = SearchIndex::story(&atlas.data);
         self.index = Some(Arc::new(story.clone()));
         let source = atlas.data.source.clone();
-        let job = Job::spawn("search index", move |_| {
+        let job = crate::platform::world::job_needing_gazetteer("search index", move |_| {
             let gazetteer = Dataset::load_gazetteer(&source).map_err(|e| e.to_string())?;
             let world = WorldGazetteer::embedded().map_err(|e| e.to_string())?;
             let mut index = story;

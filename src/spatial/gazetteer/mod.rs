@@ -129,12 +129,21 @@ pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl WorldGazetteer {
-    /// The copy built into the app.
+    /// The app's own copy: built in on the desktop, fetched by the page in the browser (an
+    /// error says to wait while it is on its way).
     pub fn embedded() -> Result<Self, GazetteerError> {
-        Self::open(
-            "<embedded data>/world/gazetteer.bin",
-            Cow::Borrowed(include_bytes!("../../../data/world/gazetteer.bin")),
-        )
+        let file = "<embedded data>/world/gazetteer.bin";
+        let err = |reason: String| GazetteerError {
+            file: file.to_string(),
+            reason,
+        };
+        match crate::platform::world::gazetteer() {
+            Ok(Some(bytes)) => Self::open(file, bytes),
+            Ok(None) => Err(err(
+                "the world's place names are still being fetched; try again in a moment".into(),
+            )),
+            Err(e) => Err(err(e)),
+        }
     }
 
     /// Opens a gazetteer file's bytes (`file` names it in errors): header and sizes checked.

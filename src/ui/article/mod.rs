@@ -198,7 +198,7 @@ impl Articles {
     ) -> Vec<Command> {
         let (atlas, gazetteer) = (atlas.clone(), self.gazetteer.clone());
         let work = move |p: &Progress| geocode(&atlas, path, text, choices, gazetteer, p);
-        match Job::spawn("geocode", work) {
+        match crate::platform::world::job_needing_gazetteer("geocode", work) {
             Ok(job) => {
                 if let Some(old) = self.job.replace(job) {
                     old.cancel();

@@ -230,8 +230,8 @@ impl Drawing {
             }
             Err(e) => e,
         };
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
+        let stamp = crate::platform::clock::SystemTime::now()
+            .duration_since(crate::platform::clock::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         let aside = path.with_extension(format!("broken-{stamp}.geojson"));
         let kept = std::fs::rename(path, &aside)

@@ -140,7 +140,7 @@ impl StoryBuilder {
             },
         };
         let library = self.library.clone();
-        let job = Job::spawn(
+        let job = crate::platform::world::job_needing_gazetteer(
             format!("Building a story from {}", path.display()),
             move |p| build_in_background(path, published, library, p),
         );

@@ -1,0 +1,119 @@
+//! The page: the same app in a canvas. The story built in, the state kept in the browser's
+//! storage (eframe's), the link's parameters (`?select=AF-BDS&time=2021-07-05&slide=3`)
+//! applied as the command line's, and a line of text the page shows about the app's state for
+//! tests and screen readers (`#atlas-status`).
+
+use std::sync::Arc;
+
+use event_atlas::app::AtlasApp;
+use event_atlas::atlas::Atlas;
+use event_atlas::model::{DataSource, PartialDate, Window};
+use event_atlas::platform::web as page;
+
+/// Starts the app in the page's canvas, or says in the page why it cannot.
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(canvas) = page::canvas("atlas_canvas") else {
+            page::show_problem("The page has no canvas to draw in (#atlas_canvas).");
+            return;
+        };
+        if !page::has_webgl2() {
+            page::show_problem(
+                "This browser cannot draw the map: it has no WebGL 2. Try a recent Chrome, Edge, \
+                 Firefox or Safari, or turn on hardware acceleration.",
+            );
+            return;
+        }
+        let runner = eframe::WebRunner::new();
+        let started = runner
+            .start(
+                canvas,
+                eframe::WebOptions::default(),
+                Box::new(|cc| Ok(Box::new(WebApp::new(cc)?))),
+            )
+            .await;
+        match started {
+            Ok(()) => page::loaded(),
+            Err(e) => page::show_problem(&format!("The app could not start: {e:?}")),
+        }
+        page::keep(runner);
+    });
+}
+
+/// The app, and the status line last written to the page.
+struct WebApp {
+    app: AtlasApp,
+    status: String,
+}
+
+impl WebApp {
+    fn new(
+        cc: &eframe::CreationContext<'_>,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let saved = AtlasApp::restore(cc.storage);
+        let atlas = Arc::new(Atlas::load(DataSource::Embedded)?);
+        let mut app = AtlasApp::new(atlas, saved);
+        if !page::storage_works() {
+            app.problems.push(
+                "The browser keeps no storage for this page (private mode?): the view, \
+                 settings and drawings will not come back after a reload."
+                    .into(),
+            );
+        }
+        apply_link(&mut app, &page::query());
+        Ok(Self {
+            app,
+            status: String::new(),
+        })
+    }
+}
+
+/// The link's parameters, as the command line's: `select`, `time` (with `window`), `slide`.
+fn apply_link(app: &mut AtlasApp, query: &[(String, String)]) {
+    let get = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    if let Some(slide) = get("slide") {
+        match slide.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= app.tours.len() => app.start_tour(n - 1, false),
+            _ => app.problems.push(format!(
+                "slide={slide}: the tour has slides 1 to {}",
+                app.tours.len()
+            )),
+        }
+    }
+    if let Some(time) = get("time") {
+        let window = get("window").and_then(|w| w.parse::<Window>().ok());
+        match time.parse::<PartialDate>() {
+            Ok(d) => app.set_time(d, window),
+            Err(e) => app.problems.push(format!("time={time}: {e}")),
+        }
+    }
+    if let Some(what) = get("select")
+        && let Err(e) = app.select(what)
+    {
+        app.problems.push(e);
+    }
+}
+
+impl eframe::App for WebApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        let status = self.app.status_line();
+        if status != self.status {
+            page::set_status(&status);
+            self.status = status;
+        }
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        self.app.auto_save_interval()
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.save(storage);
+    }
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+"""The browser test: opens the web build (target/web/) in headless Chromium and checks it.
+
+It serves target/web/ on 127.0.0.1 itself, starts Chromium (software WebGL) with a profile of
+its own, drives it over the DevTools protocol, and checks that
+  1. the first frame shows the map with Badakhshan's panel (`?select=AF-BDS`): the page's
+     status line (#atlas-status) names AF-BDS and Badakhshan, and the loading message is gone;
+  2. the console has no panic and no error;
+  3. a reload (without the link's parameters) restores the selection and the view.
+It prints the time to the first frame and saves screenshots in target/web-test/.
+Everything it starts it stops; it uses no network beyond 127.0.0.1.
+
+Needs: chromium, python3-websocket (Debian packages). Usage: tools/web-test.py [target/web]
+"""
+
+import base64
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+import websocket  # Debian: python3-websocket
+
+ROOT = sys.argv[1] if len(sys.argv) > 1 else "target/web"
+SHOTS = "target/web-test"
+FIRST_FRAME_LIMIT_S = 60  # a failure, not the figure: the figure is printed
+
+
+def serve(root):
+    """A static server for `root` on a free port of 127.0.0.1, in a thread."""
+    handler = functools.partial(QuietHandler, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("web-test: no chromium found (apt-get install chromium)")
+
+
+class Page:
+    """One browser tab over the DevTools protocol: commands, and the console as it comes."""
+
+    def __init__(self, ws_url):
+        self.ws = websocket.create_connection(ws_url, timeout=60, suppress_origin=True)
+        self.next_id = 0
+        self.console = []  # (level, text)
+
+    def call(self, method, **params):
+        self.next_id += 1
+        my_id = self.next_id
+        self.ws.send(json.dumps({"id": my_id, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == my_id:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+            self.note(msg)
+
+    def note(self, msg):
+        method, p = msg.get("method"), msg.get("params", {})
+        if method == "Runtime.consoleAPICalled":
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", []))
+            self.console.append((p.get("type"), text))
+        elif method == "Runtime.exceptionThrown":
+            d = p.get("exceptionDetails", {})
+            self.console.append(("error", d.get("exception", {}).get("description") or d.get("text")))
+        elif method == "Log.entryAdded":
+            e = p.get("entry", {})
+            self.console.append((e.get("level"), f"{e.get('text')} {e.get('url', '')}"))
+
+    def eval(self, expr):
+        r = self.call("Runtime.evaluate", expression=expr, returnByValue=True)
+        return r.get("result", {}).get("value")
+
+    def status(self):
+        return self.eval("(document.getElementById('atlas-status')||{}).textContent||''")
+
+    def wait_for(self, test, limit_s, what):
+        started = time.monotonic()
+        while time.monotonic() - started < limit_s:
+            s = self.status()
+            if test(s):
+                return time.monotonic() - started, s
+            time.sleep(0.1)
+        raise AssertionError(f"{what}: not within {limit_s} s; status {self.status()!r}; "
+                             f"loading {self.eval(LOADING)!r}; console {self.console[-5:]}")
+
+    def screenshot(self, path):
+        data = self.call("Page.captureScreenshot", format="png")["data"]
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
+
+
+LOADING = "(document.getElementById('atlas-loading')||{}).textContent||null"
+
+
+def fields(status):
+    return dict(kv.split("=", 1) for kv in status.split("; ") if "=" in kv)
+
+
+def main():
+    if not os.path.exists(os.path.join(ROOT, "index.html")):
+        sys.exit(f"web-test: {ROOT}/index.html missing: run tools/build-web.sh first")
+    os.makedirs(SHOTS, exist_ok=True)
+    server = serve(ROOT)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    profile = tempfile.mkdtemp(prefix="event-atlas-chromium-")
+    browser = subprocess.Popen(
+        [chromium(), "--headless=new", "--no-sandbox", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-quic", "--disable-default-apps", "--use-angle=swiftshader",
+         "--enable-unsafe-swiftshader", "--window-size=1280,720",
+         f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        run(base, profile)
+    finally:
+        browser.terminate()
+        try:
+            browser.wait(10)
+        except subprocess.TimeoutExpired:
+            browser.kill()
+        server.shutdown()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def devtools_port(profile):
+    path = os.path.join(profile, "DevToolsActivePort")
+    for _ in range(300):
+        if os.path.exists(path):
+            with open(path) as f:
+                first = f.readline().strip()
+            if first:
+                return int(first)
+        time.sleep(0.1)
+    sys.exit("web-test: chromium did not start its DevTools port")
+
+
+def run(base, profile):
+    port = devtools_port(profile)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as r:
+        targets = json.load(r)
+    tab = next(t for t in targets if t.get("type") == "page")
+    page = Page(tab["webSocketDebuggerUrl"])
+    for domain in ("Runtime", "Log", "Page"):
+        page.call(f"{domain}.enable")
+    page.call("Emulation.setDeviceMetricsOverride", width=1280, height=720,
+              deviceScaleFactor=1, mobile=False)
+
+    # 1. The first frame, with Badakhshan's panel.
+    page.call("Page.navigate", url=base + "index.html?select=AF-BDS")
+    took, status = page.wait_for(lambda s: "selected=AF-BDS" in s, FIRST_FRAME_LIMIT_S,
+                                 "the first frame with AF-BDS selected")
+    assert "name=Badakhshan" in status, status
+    assert page.eval(LOADING) is None, f"the loading message stays: {page.eval(LOADING)!r}"
+    print(f"web-test: first frame with Badakhshan's panel after {took:.2f} s; status: {status}")
+    time.sleep(1.0)
+    page.screenshot(os.path.join(SHOTS, "first.png"))
+    home = fields(page.status())
+
+    # 3. A reload restores the view: the map zoomed in with the wheel, then eframe saves to
+    # the browser's storage as the app runs, and the page is opened again.
+    page.call("Input.dispatchMouseEvent", type="mouseMoved", x=220, y=70)
+    time.sleep(0.3)
+    for _ in range(2):
+        page.call("Input.dispatchMouseEvent", type="mouseWheel", x=220, y=70,
+                  deltaX=0, deltaY=-120)
+        time.sleep(0.3)
+    time.sleep(1.0)
+    page.screenshot(os.path.join(SHOTS, "zoomed.png"))
+    before = fields(page.status())
+    assert before.get("zoom") != home.get("zoom"), f"the wheel did not zoom: {home} then {before}"
+    time.sleep(7.0)
+    page.call("Page.navigate", url=base + "index.html")
+    _, status = page.wait_for(lambda s: "selected=" in s, FIRST_FRAME_LIMIT_S,
+                              "the first frame after the reload")
+    time.sleep(1.0)
+    after = fields(page.status())
+    page.screenshot(os.path.join(SHOTS, "reloaded.png"))
+    for key in ("selected", "zoom", "centre"):
+        assert after.get(key) == before.get(key), f"{key}: {before.get(key)} then {after.get(key)}"
+    print(f"web-test: after a reload the view is back: {page.status()}")
+
+    # 2. No panic and no error in the console.
+    bad = [(lvl, t) for lvl, t in page.console
+           if lvl in ("error", "assert") or "panicked" in (t or "")]
+    assert not bad, f"console errors: {bad}"
+    print(f"web-test: console clean ({len(page.console)} messages, none an error)")
+    print(f"web-test: screenshots in {SHOTS}/")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as e:
+        sys.exit(f"web-test FAILED: {e}")
