@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Event Atlas for the browser into target/web/: index.html, the app (event-atlas.js and
+# Builds Event Atlas for the browser into target/web/ (under $CARGO_TARGET_DIR if set): index.html, the app (event-atlas.js and
 # event-atlas_bg.wasm), the service worker that keeps it for offline use, and the world data
 # the page fetches when a story needs it. Serve the folder with any static server:
 #
@@ -10,8 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=target/web
-wasm=target/wasm32-unknown-unknown/release/event-atlas.wasm
+target=${CARGO_TARGET_DIR:-target}
+out=$target/web
+wasm=$target/wasm32-unknown-unknown/release/event-atlas.wasm
 version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
 if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

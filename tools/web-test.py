@@ -29,7 +29,7 @@ import urllib.request
 import websocket  # Debian: python3-websocket
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "target/web"
-SHOTS = "target/web-test"
+SHOTS = os.path.join(os.path.dirname(os.path.abspath(ROOT)), "web-test")
 FIRST_FRAME_LIMIT_S = 60  # a failure, not the figure: the figure is printed
 
 
