@@ -1,5 +1,5 @@
-//! The page: the same app in a canvas. The story built in, the state kept in the browser's
-//! storage (eframe's), the link's parameters (`?select=AF-BDS&time=2021-07-05&slide=3`)
+//! The page: the same app in a canvas. The story built in, the state and the drawings kept in
+//! the browser's storage (eframe's), the link's parameters (`?select=AF-BDS&time=2021-07-05&slide=3`)
 //! applied as the command line's, and a line of text the page shows about the app's state for
 //! tests and screen readers (`#atlas-status`).
 
@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use event_atlas::app::AtlasApp;
 use event_atlas::atlas::Atlas;
+use event_atlas::model::annotation::{from_geojson, to_geojson};
 use event_atlas::model::{DataSource, PartialDate, Window};
 use event_atlas::platform::web as page;
 
@@ -40,6 +41,10 @@ pub fn start() {
     });
 }
 
+/// Where the drawings are kept in the browser's storage (a file beside the state on the
+/// desktop).
+const DRAWINGS_KEY: &str = "event-atlas-drawings";
+
 /// The app, and the status line last written to the page.
 struct WebApp {
     app: AtlasApp,
@@ -59,6 +64,14 @@ impl WebApp {
                  settings and drawings will not come back after a reload."
                     .into(),
             );
+        }
+        if let Some(text) = cc.storage.and_then(|s| s.get_string(DRAWINGS_KEY)) {
+            match from_geojson("the browser's storage", &text) {
+                Ok((items, _)) => app.drawing.load(items),
+                Err(e) => app
+                    .problems
+                    .push(format!("Your drawings could not be read: {e}")),
+            }
         }
         apply_link(&mut app, &page::query());
         Ok(Self {
@@ -115,5 +128,6 @@ impl eframe::App for WebApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.app.save(storage);
+        storage.set_string(DRAWINGS_KEY, to_geojson(&self.app.drawing.items));
     }
 }

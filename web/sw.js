@@ -1,7 +1,7 @@
-// Event Atlas's offline copy. The app's files are cached at install; every other file the
-// page fetches from its own site (the world data it loads when a story needs it) is cached
-// when first fetched. Requests go to the network first, so a new build is seen at once, and
-// fall back to the cache when offline. Tiles from other sites are left to the browser.
+// Event Atlas's offline copy. The app's files are cached at install; the world data the page
+// loads when a story needs it (world/…) is cached when first fetched. Those requests go to the
+// network first, so a new build is seen at once, and fall back to the cache when offline.
+// Anything else (tiles from other sites, other files on the same site) is left to the browser.
 const CACHE = "event-atlas-@VERSION@";
 const APP = ["./", "./index.html", "./event-atlas.js", "./event-atlas_bg.wasm", "./manifest.json"];
 
@@ -20,6 +20,9 @@ self.addEventListener("activate", (e) => {
 self.addEventListener("fetch", (e) => {
   const url = new URL(e.request.url);
   if (e.request.method !== "GET" || url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  const path = "./" + url.pathname.slice(scope.pathname.length);
+  if (!APP.includes(path) && !path.startsWith("./world/") && path !== "./") return;
   e.respondWith(
     fetch(e.request)
       .then((response) => {

@@ -105,6 +105,7 @@ impl AtlasApp {
         let atlas = self.atlas.clone();
         let commands = match command {
             Command::OpenData(path) => self.layers.open(path, &atlas),
+            Command::OpenDataBytes(file) => self.layers.open_bytes(file, &atlas),
             Command::OpenArticle(path) => self.articles.open(path, &atlas),
             Command::OpenStory(dir) => self.stories.open(dir),
             Command::BuildStory(path) => self.story_builder.start(path),
@@ -142,6 +143,15 @@ impl AtlasApp {
 
     /// Opens the native file dialog (off the UI thread); its answer is taken by the frame.
     fn browse(&mut self, target: DialogFor, kind: FileKind) -> Vec<Command> {
+        if !crate::platform::ABILITIES.paths && kind == FileKind::Data {
+            return match crate::platform::pick_bytes(kind) {
+                Ok(job) => {
+                    self.pickers.push(job);
+                    Vec::new()
+                }
+                Err(e) => vec![Command::Problem(e)],
+            };
+        }
         match pick_file(kind) {
             Ok(job) => {
                 self.dialog = Some((target, job));

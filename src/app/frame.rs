@@ -99,12 +99,22 @@ impl AtlasApp {
     fn background_work(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for f in dropped {
-            let command = if f.path().as_os_str().is_empty() {
-                Command::Problem("dropped data without a file path cannot be opened".into())
+            // The desktop hands over a path; the browser, a file to read (no path).
+            if crate::platform::ABILITIES.paths {
+                self.apply(Command::OpenData(f.path().to_path_buf()));
             } else {
-                Command::OpenData(f.path().to_path_buf())
-            };
-            self.apply(command);
+                self.pickers.push(crate::platform::read_dropped(f));
+            }
+        }
+        for job in std::mem::take(&mut self.pickers) {
+            match job.poll() {
+                Poll::Running => self.pickers.push(job),
+                Poll::Done(Some(file)) => self.apply(Command::OpenDataBytes(file)),
+                Poll::Done(None) | Poll::Lost => {}
+            }
+        }
+        if !self.pickers.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let mut commands = self.layers.poll(ctx);
         let article = self.articles.poll(ctx);

@@ -46,13 +46,13 @@ impl AtlasApp {
                 ui.close();
             }
         };
+        item(
+            ui,
+            "Open data file (ACLED, UCDP GED, GeoJSON)…",
+            "Events from a CSV or GeoJSON file, as a layer (or drop the file on the map)",
+            Command::Browse(FileKind::Data),
+        );
         if ABILITIES.paths {
-            item(
-                ui,
-                "Open data file (ACLED, UCDP GED, GeoJSON)…",
-                "Events from a CSV or GeoJSON file, as a layer",
-                Command::Browse(FileKind::Data),
-            );
             item(
                 ui,
                 "Open article (find its places)…",
@@ -154,9 +154,11 @@ impl AtlasApp {
             c.push(Command::AddSlideFromView);
         }
         let mut editor = self.is_open(WindowId::TourEditor);
-        if ui
-            .checkbox(&mut editor, "Tour editor (open, edit, save)")
-            .changed()
+        // The editor opens and saves tour files by path: the desktop's.
+        if ABILITIES.paths
+            && ui
+                .checkbox(&mut editor, "Tour editor (open, edit, save)")
+                .changed()
         {
             c.push(Command::Toggle(WindowId::TourEditor));
         }

@@ -100,6 +100,9 @@ pub struct AtlasApp {
     derived: Derived,
     pending_view: Option<PendingView>,
     dialog: Option<(DialogFor, Job<Option<PathBuf>>)>,
+    /// Data files being handed over as bytes (the browser: its picker, or files dropped on
+    /// the page).
+    pickers: Vec<Job<Option<crate::platform::FileBytes>>>,
     screenshot: Option<ScreenshotJob>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
@@ -159,6 +162,7 @@ impl AtlasApp {
             derived: Derived::default(),
             pending_view: None,
             dialog: None,
+            pickers: Vec::new(),
             screenshot: None,
             capture_only: false,
             zoom_applied: false,
@@ -197,7 +201,7 @@ impl AtlasApp {
     }
 
     /// The app's state in one line of plain text: what is selected (and its name), the view,
-    /// the time and the slide. The web page shows it for tests and screen readers.
+    /// the time, the slide, and the events imported (and imports under way). The web page shows it for tests and screen readers.
     pub fn status_line(&self) -> String {
         let (what, name) = match &self.selection {
             Selection::None => (String::new(), String::new()),
@@ -229,8 +233,11 @@ impl AtlasApp {
             true => self.tours.saved.slide + 1,
             false => 0,
         };
+        let imported: usize = self.layers.layers.iter().map(|l| l.data.layer.len()).sum();
+        let importing = self.layers.jobs.len();
         format!(
-            "selected={what}; name={name}; zoom={:.2}; centre={centre}; time={time}; slide={slide}",
+            "selected={what}; name={name}; zoom={:.2}; centre={centre}; time={time}; slide={slide}; \
+             imported={imported}; importing={importing}",
             m.zoom()
         )
     }

@@ -96,6 +96,22 @@ pub(crate) fn parse_with_block(
     block: usize,
 ) -> Result<Layer, ImportError> {
     let (names, first_line, rest) = chunks::header(name, reader)?;
+    let cols = columns(name, &names)?;
+    chunks::parse_parallel(
+        name,
+        Format::Acled,
+        rest,
+        first_line,
+        names.len(),
+        &cols,
+        |rows: &Rows<&[u8]>, c: &Cols, l: &mut Layer| row(rows, c, l),
+        progress,
+        block,
+    )
+}
+
+/// The columns ACLED's header names; the three a record needs must be there.
+fn columns(name: &str, names: &[String]) -> Result<Cols, ImportError> {
     let col = |n: &str| names.iter().position(|c| c == n);
     let cols = Cols {
         id: col("event_id_cnty"),
@@ -123,17 +139,23 @@ pub(crate) fn parse_with_block(
             ("longitude", cols.longitude),
         ],
     )?;
-    chunks::parse_parallel(
+    Ok(cols)
+}
+
+/// A parser of blocks of rows under `names` (the header), one block at a time: the browser's
+/// import, in slices.
+pub(crate) fn block_parser(
+    name: &str,
+    names: &[String],
+) -> Result<chunks::BlockParser, ImportError> {
+    let cols = columns(name, names)?;
+    Ok(chunks::BlockParser::new(
         name,
         Format::Acled,
-        rest,
-        first_line,
         names.len(),
-        &cols,
+        cols,
         |rows: &Rows<&[u8]>, c: &Cols, l: &mut Layer| row(rows, c, l),
-        progress,
-        block,
-    )
+    ))
 }
 
 fn row<R: Read>(rows: &Rows<R>, c: &Cols, layer: &mut Layer) -> Result<Record, String> {

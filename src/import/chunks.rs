@@ -20,16 +20,53 @@ type Job = (usize, Vec<u8>, u64);
 /// Parses one row into a record, given the columns found in the header.
 pub(crate) type RowFn<C> = fn(&Rows<&[u8]>, &C, &mut Layer) -> Result<Record, String>;
 
+/// A parser of CSV blocks in one format, its columns found: blocks are handed to it in file
+/// order, on the calling thread (the browser's import, a slice at a time).
+pub(crate) struct BlockParser {
+    parse: Box<BlockFn>,
+}
+
+/// Parses a block of whole rows whose first line is given.
+type BlockFn = dyn Fn(&[u8], u64, &Progress) -> Result<Layer, ImportError> + Send;
+
+impl BlockParser {
+    /// The parser for rows of `width` fields read by `row` with the columns `cols`.
+    pub(crate) fn new<C: Send + 'static>(
+        name: &str,
+        format: Format,
+        width: usize,
+        cols: C,
+        row: RowFn<C>,
+    ) -> Self {
+        let name = name.to_string();
+        Self {
+            parse: Box::new(move |bytes, line, progress| {
+                parse_block(&name, format, bytes, line, width, &cols, row, progress)
+            }),
+        }
+    }
+
+    /// The records of `bytes` (whole rows), whose first line is `line`.
+    pub(crate) fn parse(
+        &self,
+        bytes: &[u8],
+        line: u64,
+        progress: &Progress,
+    ) -> Result<Layer, ImportError> {
+        (self.parse)(bytes, line, progress)
+    }
+}
+
 /// Finds record boundaries while tracking quotes across blocks.
 #[derive(Debug, Default)]
-struct Splitter {
-    in_quotes: bool,
+pub(crate) struct Splitter {
+    pub(crate) in_quotes: bool,
 }
 
 impl Splitter {
     /// Length of the longest prefix of `buf` ending just after an unquoted newline (0 if none);
     /// updates the quote state to the end of that prefix.
-    fn cut(&mut self, buf: &[u8]) -> usize {
+    pub(crate) fn cut(&mut self, buf: &[u8]) -> usize {
         let mut state = self.in_quotes;
         let mut cut = 0;
         let mut cut_state = self.in_quotes;

@@ -15,6 +15,7 @@ mod layer;
 mod provinces;
 mod recount;
 mod rows;
+mod sliced;
 pub mod synthetic;
 pub mod ucdp;
 
@@ -29,9 +30,11 @@ pub use export::{CsvLayout, properties, write_csv, write_geojson};
 pub use filter::{LayerFilter, Sweep, Tally};
 pub use layer::{BadRow, Fatalities, Layer, PlacePrecision, Record, Shape, Span, Strings, Sym};
 pub use provinces::{
-    NO_UNIT, WorldUnitLookup, assign_provinces, assign_world_units, normalise_province,
+    NO_UNIT, ProvinceNames, WorldUnitFinder, WorldUnitLookup, assign_provinces, assign_world_units,
+    normalise_province,
 };
 pub use recount::{DayIndex, LiveTally};
+pub use sliced::{STEP_BYTES, SlicedImport};
 
 use crate::spatial::Clusters;
 
@@ -183,28 +186,34 @@ pub fn import_file(path: &Path, progress: &Progress) -> Result<Imported, ImportE
     let reader = std::io::Cursor::new(head).chain(file);
     let layer = parse_reader(&display_name(path), format, reader, progress)
         .map_err(|e| e.with_path(&shown))?;
-    if layer.is_empty() {
-        let message = if layer.bad_row_count == 0 {
-            "no events in the file (only a header?)".to_string()
-        } else {
-            let first: Vec<String> = layer
-                .bad_rows
-                .iter()
-                .take(3)
-                .map(|b| format!("line {}: {}", b.line, b.reason))
-                .collect();
-            format!(
-                "none of its {} rows could be read ({}{})",
-                layer.bad_row_count,
-                first.join("; "),
-                if layer.bad_row_count > 3 { "; …" } else { "" }
-            )
-        };
-        return Err(ImportError::format(&shown, None, message));
-    }
+    nothing_read(&layer, &shown)?;
     let mut imported = Imported::index(layer, progress);
     imported.path = Some(path.to_path_buf());
     Ok(imported)
+}
+
+/// An error when no record could be read, saying why (only a header, or every row bad).
+fn nothing_read(layer: &Layer, shown: &str) -> Result<(), ImportError> {
+    if !layer.is_empty() {
+        return Ok(());
+    }
+    let message = if layer.bad_row_count == 0 {
+        "no events in the file (only a header?)".to_string()
+    } else {
+        let first: Vec<String> = layer
+            .bad_rows
+            .iter()
+            .take(3)
+            .map(|b| format!("line {}: {}", b.line, b.reason))
+            .collect();
+        format!(
+            "none of its {} rows could be read ({}{})",
+            layer.bad_row_count,
+            first.join("; "),
+            if layer.bad_row_count > 3 { "; …" } else { "" }
+        )
+    };
+    Err(ImportError::format(shown, None, message))
 }
 
 impl ImportError {

@@ -37,32 +37,60 @@ pub fn assign_provinces(
     progress: &Progress,
 ) {
     progress.set_stage(Stage::Provinces.label());
-    let mut by_name: HashMap<String, u8> = HashMap::new();
-    for (i, names) in spellings
-        .iter()
-        .enumerate()
-        .take(usize::from(Record::NO_PROVINCE))
-    {
-        for name in names {
-            by_name.entry(normalise_province(name)).or_insert(i as u8);
-        }
-    }
-    let by_sym: Vec<Option<u8>> = layer
-        .strings
-        .iter()
-        .map(|s| by_name.get(&normalise_province(s)).copied())
-        .collect();
-    for (n, r) in layer.records.iter_mut().enumerate() {
-        if n % 65536 == 0 && progress.cancelled() {
+    let names = ProvinceNames::new(layer, spellings);
+    let n = layer.records.len();
+    for start in (0..n).step_by(65536) {
+        if progress.cancelled() {
             return;
         }
-        r.province = match by_sym.get(r.admin1 as usize).copied().flatten() {
-            Some(p) => p,
-            None => locate(f64::from(r.lon), f64::from(r.lat))
-                .and_then(|p| u8::try_from(p).ok())
-                .filter(|&p| p != Record::NO_PROVINCE)
-                .unwrap_or(Record::NO_PROVINCE),
-        };
+        names.assign(layer, start..(start + 65536).min(n), &locate);
+    }
+}
+
+/// The story's provinces by every spelling, matched to a layer's `admin1` strings: made once,
+/// then used for the records a range at a time (the browser's import runs in slices).
+pub struct ProvinceNames {
+    by_sym: Vec<Option<u8>>,
+}
+
+impl ProvinceNames {
+    /// The layer's strings matched to `spellings` (each province's names, in order).
+    pub fn new(layer: &Layer, spellings: &[Vec<String>]) -> Self {
+        let mut by_name: HashMap<String, u8> = HashMap::new();
+        for (i, names) in spellings
+            .iter()
+            .enumerate()
+            .take(usize::from(Record::NO_PROVINCE))
+        {
+            for name in names {
+                by_name.entry(normalise_province(name)).or_insert(i as u8);
+            }
+        }
+        let by_sym = layer
+            .strings
+            .iter()
+            .map(|s| by_name.get(&normalise_province(s)).copied())
+            .collect();
+        Self { by_sym }
+    }
+
+    /// Sets the province of the records in `range`: the one their `admin1` names, else the
+    /// one `locate` finds under their point.
+    pub fn assign(
+        &self,
+        layer: &mut Layer,
+        range: std::ops::Range<usize>,
+        locate: impl Fn(f64, f64) -> Option<usize>,
+    ) {
+        for r in &mut layer.records[range] {
+            r.province = match self.by_sym.get(r.admin1 as usize).copied().flatten() {
+                Some(p) => p,
+                None => locate(f64::from(r.lon), f64::from(r.lat))
+                    .and_then(|p| u8::try_from(p).ok())
+                    .filter(|&p| p != Record::NO_PROVINCE)
+                    .unwrap_or(Record::NO_PROVINCE),
+            };
+        }
     }
 }
 
@@ -109,21 +137,51 @@ pub fn assign_world_units(
     world: &dyn WorldUnitLookup,
     progress: &Progress,
 ) -> Vec<u16> {
-    let mut country_at: HashMap<(u32, u32), Option<usize>> = HashMap::new();
-    let mut unit_at: HashMap<(u32, u32), Option<u16>> = HashMap::new();
-    let mut names: HashMap<usize, HashMap<String, u16>> = HashMap::new();
-    let mut by_name: HashMap<(usize, u32), Option<u16>> = HashMap::new();
+    let mut finder = WorldUnitFinder::default();
     let mut out = Vec::with_capacity(layer.records.len());
-    for (n, r) in layer.records.iter().enumerate() {
-        if n % 65536 == 0 && progress.cancelled() {
+    let n = layer.records.len();
+    for start in (0..n).step_by(65536) {
+        if progress.cancelled() {
             break;
         }
+        finder.find(layer, start..(start + 65536).min(n), world, &mut out);
+    }
+    out
+}
+
+/// [`assign_world_units`] a range of records at a time (the browser's import runs in slices),
+/// its lookups remembered from range to range.
+#[derive(Default)]
+pub struct WorldUnitFinder {
+    country_at: HashMap<(u32, u32), Option<usize>>,
+    unit_at: HashMap<(u32, u32), Option<u16>>,
+    names: HashMap<usize, HashMap<String, u16>>,
+    by_name: HashMap<(usize, u32), Option<u16>>,
+}
+
+impl WorldUnitFinder {
+    /// Pushes the unit of each record in `range` to `out`.
+    pub fn find(
+        &mut self,
+        layer: &Layer,
+        range: std::ops::Range<usize>,
+        world: &dyn WorldUnitLookup,
+        out: &mut Vec<u16>,
+    ) {
+        for r in &layer.records[range] {
+            out.push(self.unit_of(layer, r, world).unwrap_or(NO_UNIT));
+        }
+    }
+
+    fn unit_of(&mut self, layer: &Layer, r: &Record, world: &dyn WorldUnitLookup) -> Option<u16> {
         let (lon, lat) = (f64::from(r.lon), f64::from(r.lat));
         let key = (r.lon.to_bits(), r.lat.to_bits());
-        let country = *country_at
+        let country = *self
+            .country_at
             .entry(key)
             .or_insert_with(|| world.country_at(lon, lat));
         let written = layer.strings.get(r.admin1);
+        let (names, by_name) = (&mut self.names, &mut self.by_name);
         let mut named_in = |c: usize| {
             *by_name.entry((c, r.admin1)).or_insert_with(|| {
                 let table = names.entry(c).or_insert_with(|| {
@@ -142,13 +200,12 @@ pub fn assign_world_units(
                 .filter(|&c| Some(c) != country)
                 .find_map(&mut named_in)
         });
-        let unit = named.or_else(|| {
+        named.or_else(|| {
             let c = country?;
-            *unit_at
+            *self
+                .unit_at
                 .entry(key)
                 .or_insert_with(|| world.unit_in(c, lon, lat))
-        });
-        out.push(unit.unwrap_or(NO_UNIT));
+        })
     }
-    out
 }

@@ -104,22 +104,8 @@ struct Cols {
     low: Option<usize>,
 }
 
-pub(crate) fn parse(
-    name: &str,
-    reader: impl Read,
-    header: bool,
-    progress: &Progress,
-) -> Result<Layer, ImportError> {
-    let (names, first_line, rest): (Vec<String>, u64, Box<dyn Read + '_>) = if header {
-        let (names, line, rest) = chunks::header(name, reader)?;
-        (names, line, Box::new(rest))
-    } else {
-        (
-            COLUMNS.iter().map(|c| c.to_string()).collect(),
-            1,
-            Box::new(reader),
-        )
-    };
+/// The columns UCDP GED's header names; the three a record needs must be there.
+fn columns(name: &str, names: &[String]) -> Result<Cols, ImportError> {
     let col = |n: &str| names.iter().position(|c| c == n);
     let cols = Cols {
         id: col("id"),
@@ -150,6 +136,43 @@ pub(crate) fn parse(
             ("longitude", cols.longitude),
         ],
     )?;
+    Ok(cols)
+}
+
+/// A parser of blocks of rows under `names` (the header, or the standard columns when the
+/// file has none), one block at a time: the browser's import, in slices.
+pub(crate) fn block_parser(
+    name: &str,
+    names: &[String],
+    header: bool,
+) -> Result<chunks::BlockParser, ImportError> {
+    let cols = columns(name, names)?;
+    Ok(chunks::BlockParser::new(
+        name,
+        Format::Ucdp { header },
+        names.len(),
+        cols,
+        |rows: &Rows<&[u8]>, c: &Cols, l: &mut Layer| row(rows, c, l),
+    ))
+}
+
+pub(crate) fn parse(
+    name: &str,
+    reader: impl Read,
+    header: bool,
+    progress: &Progress,
+) -> Result<Layer, ImportError> {
+    let (names, first_line, rest): (Vec<String>, u64, Box<dyn Read + '_>) = if header {
+        let (names, line, rest) = chunks::header(name, reader)?;
+        (names, line, Box::new(rest))
+    } else {
+        (
+            COLUMNS.iter().map(|c| c.to_string()).collect(),
+            1,
+            Box::new(reader),
+        )
+    };
+    let cols = columns(name, &names)?;
     chunks::parse_parallel(
         name,
         Format::Ucdp { header },

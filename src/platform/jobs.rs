@@ -2,10 +2,14 @@
 //! export): started here, polled each frame, cancelled on request. This is the one place that
 //! knows how it runs:
 //! - **on a thread** where the platform has threads (the desktop);
-//! - **in slices on the UI thread** where it has none (the browser): each poll runs the work
-//!   for at most [`SLICE`], then lets the frame be drawn. Work written as steps
-//!   ([`Job::sliced`]) is cut that fine; work written as one call runs whole at its first
-//!   poll, after the frame that shows it started.
+//! - **in slices on the UI thread** where it has none (the browser): the work runs for at most
+//!   [`SLICE`] at a time, then the page's event loop takes over (frames are drawn, input
+//!   handled) until the next slice. Work written as steps ([`Job::sliced`]) is cut that fine;
+//!   work written as one call runs whole in one slice.
+//!
+//! In the browser the slices are driven by the event loop itself ([`slices`]), so work goes
+//! on between frames however slowly the page draws; [`Job::sliced_in_place`] drives the same
+//! slices from `poll` instead, which the native tests use.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
@@ -16,6 +20,9 @@ use super::clock::Instant;
 
 /// The longest a poll runs work on the UI thread before the frame is drawn.
 pub const SLICE: Duration = Duration::from_millis(12);
+
+/// How often work on a thread is polled (the frame's progress bar moves at this pace).
+pub const POLL_EVERY: Duration = Duration::from_millis(50);
 
 /// What a poll of a job found.
 #[derive(Debug)]
@@ -109,9 +116,26 @@ impl<T: Send + 'static> Job<T> {
         }
     }
 
+    /// A job whose result another party sends (the browser's file picker, a future).
+    pub fn receiving(label: impl Into<String>, rx: Receiver<T>) -> Self {
+        Self {
+            label: label.into(),
+            progress: Arc::new(Progress::default()),
+            rx,
+            in_place: Mutex::new(None),
+        }
+    }
+
     fn start(label: String, mut step: Step<T>, threads: bool) -> Result<Self, String> {
         if !threads {
-            return Ok(Self::sliced_in_place(label, step));
+            let progress = Arc::new(Progress::default());
+            let rx = slices::run(step, progress.clone());
+            return Ok(Self {
+                label,
+                progress,
+                rx,
+                in_place: Mutex::new(None),
+            });
         }
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
@@ -151,15 +175,21 @@ impl<T: Send + 'static> Job<T> {
         if work.polls == 1 {
             return Poll::Running;
         }
-        let started = Instant::now();
-        loop {
-            if let Some(v) = (work.step)(&self.progress) {
+        match slice(&mut work.step, &self.progress) {
+            Some(v) => {
                 *slot = None;
-                return Poll::Done(v);
+                Poll::Done(v)
             }
-            if started.elapsed() >= SLICE {
-                return Poll::Running;
-            }
+            None => Poll::Running,
+        }
+    }
+
+    /// How soon to poll again: at once for work in slices here (each poll advances it), else
+    /// at the progress bar's pace.
+    pub fn next_poll(&self) -> Duration {
+        match self.in_place.lock().map(|w| w.is_some()) {
+            Ok(true) => Duration::ZERO,
+            _ => POLL_EVERY,
         }
     }
 
@@ -176,6 +206,72 @@ impl<T: Send + 'static> Job<T> {
                 Poll::Lost => return None,
                 Poll::Running if self.in_place.lock().ok()?.is_some() => {}
                 Poll::Running => return self.rx.recv().ok(),
+            }
+        }
+    }
+}
+
+/// Runs steps for at most [`SLICE`]: the result if the work finished.
+fn slice<T>(step: &mut Step<T>, progress: &Progress) -> Option<T> {
+    let started = Instant::now();
+    loop {
+        if let Some(v) = step(progress) {
+            return Some(v);
+        }
+        if started.elapsed() >= SLICE {
+            return None;
+        }
+    }
+}
+
+/// Slices driven by the page's event loop: a slice, then a yield to the browser (a zero
+/// timeout), until the work is done; the result is sent to the job.
+#[cfg(target_arch = "wasm32")]
+mod slices {
+    use std::sync::Arc;
+    use std::sync::mpsc::{Receiver, channel};
+
+    use super::{Progress, Step, slice};
+
+    pub fn run<T: 'static>(mut step: Step<T>, progress: Arc<Progress>) -> Receiver<T> {
+        let (tx, rx) = channel();
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                if let Some(v) = slice(&mut step, &progress) {
+                    let _ = tx.send(v);
+                    return;
+                }
+                yield_to_page().await;
+            }
+        });
+        rx
+    }
+
+    /// Lets the browser draw and handle input before the next slice.
+    async fn yield_to_page() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// Where there are threads, slices are not driven by an event loop: never used there.
+#[cfg(not(target_arch = "wasm32"))]
+mod slices {
+    use std::sync::Arc;
+    use std::sync::mpsc::{Receiver, channel};
+
+    use super::{Progress, Step, slice};
+
+    pub fn run<T: 'static>(mut step: Step<T>, progress: Arc<Progress>) -> Receiver<T> {
+        let (tx, rx) = channel();
+        loop {
+            if let Some(v) = slice(&mut step, &progress) {
+                let _ = tx.send(v);
+                return rx;
             }
         }
     }

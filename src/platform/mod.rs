@@ -14,8 +14,8 @@ pub mod world;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use dialog::{FileKind, pick_file};
-pub use jobs::{Job, Poll, SLICE};
+pub use dialog::{FileBytes, FileKind, pick_bytes, pick_file, read_dropped};
+pub use jobs::{Job, POLL_EVERY, Poll, SLICE};
 pub use progress::{Counting, Progress};
 pub use tiles::{local_tiles, prepare_https};
 

@@ -90,10 +90,12 @@ impl Basemaps {
         ui.radio_value(&mut basemap, Basemap::Offline, "Offline map (built in)");
         ui.radio_value(&mut basemap, Basemap::osm(), "OpenStreetMap tiles (online)");
         let pm = matches!(basemap, Basemap::PmTiles { .. });
-        if ui
-            .radio(pm, "Local PMTiles file (raster)…")
-            .on_hover_text("Choose the file in File › Layers…")
-            .clicked()
+        // A local file is opened by path: the desktop's.
+        if crate::platform::ABILITIES.paths
+            && ui
+                .radio(pm, "Local PMTiles file (raster)…")
+                .on_hover_text("Choose the file in File › Layers…")
+                .clicked()
         {
             commands.push(Command::Open(WindowId::Layers));
             ui.close();
@@ -123,6 +125,9 @@ impl Basemaps {
                 commands.push(Command::SetBasemap(Basemap::osm()));
             }
         });
+        if !crate::platform::ABILITIES.paths {
+            return commands;
+        }
         ui.horizontal(|ui| {
             let field =
                 PathField::new("PMTiles file", "/path/to/tiles.pmtiles", "Use").width(200.0);

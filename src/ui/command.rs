@@ -71,6 +71,8 @@ pub enum Command {
     Toggle(WindowId),
     /// Open a data file as a layer.
     OpenData(PathBuf),
+    /// Open a file's bytes as a layer (the browser: dropped on the page or picked).
+    OpenDataBytes(crate::platform::FileBytes),
     /// Geocode a text file.
     OpenArticle(PathBuf),
     /// Open a story folder in place of the current one.

@@ -22,9 +22,12 @@ impl Drawing {
                     ui.label(RichText::new("Draw").small().strong());
                     self.tools(ui);
                     self.undo_row(ui);
-                    ui.collapsing(RichText::new("GeoJSON file").small(), |ui| {
-                        self.file_box(ui)
-                    });
+                    // Files by path: the desktop's (the browser keeps drawings in its storage).
+                    if crate::platform::ABILITIES.paths {
+                        ui.collapsing(RichText::new("GeoJSON file").small(), |ui| {
+                            self.file_box(ui)
+                        });
+                    }
                 });
             });
         area.response.rect

@@ -5,6 +5,7 @@
 //! Its files: [`open_layer`] (one file on the map and its cached counts) and [`window`] (the
 //! Layers window).
 
+mod bytes_import;
 mod open_layer;
 mod window;
 
@@ -16,13 +17,14 @@ use std::sync::Arc;
 use super::{Command, WindowId};
 use crate::atlas::{Atlas, UnitId};
 use crate::import::{
-    CsvLayout, ImportError, Imported, Layer, LayerFilter, Progress, WorldUnitLookup,
+    CsvLayout, ImportError, Imported, Layer, LayerFilter, Progress, SlicedImport, WorldUnitLookup,
     assign_provinces, assign_world_units, import_file, write_csv, write_geojson,
 };
 use crate::map::imported::{ClusterHit, LayerDraw};
 use crate::model::write_atomic;
-use crate::platform::{Job, Poll};
+use crate::platform::{FileBytes, Job, Poll};
 use crate::timeline::{TimeFilter, Vis};
+pub use bytes_import::BytesImport;
 
 /// A file being imported, and the filters to give it (a file reopened at start).
 pub struct ImportJob {
@@ -72,7 +74,7 @@ fn province_spellings(atlas: &Atlas) -> Vec<Vec<String>> {
 
 /// The atlas's world units, as the importer looks them up (countries by their index in
 /// [`crate::atlas::WorldUnits::countries`]; the story's own countries have none).
-struct AtlasWorld<'a>(&'a Atlas);
+struct AtlasWorld<'a>(pub(super) &'a Atlas);
 
 impl WorldUnitLookup for AtlasWorld<'_> {
     fn country_at(&self, lon: f64, lat: f64) -> Option<usize> {
@@ -136,7 +138,18 @@ pub fn import_with_provinces(
     path: &Path,
     progress: &Progress,
 ) -> Result<Imported, ImportError> {
-    let mut imported = import_file(path, progress)?;
+    let imported = import_file(path, progress)?;
+    let imported = with_provinces(atlas, imported, progress);
+    if progress.cancelled() {
+        return Err(ImportError::Cancelled {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(imported)
+}
+
+/// Each record's story province and world unit.
+fn with_provinces(atlas: &Atlas, mut imported: Imported, progress: &Progress) -> Imported {
     let names = province_spellings(atlas);
     assign_provinces(
         &mut imported.layer,
@@ -145,12 +158,7 @@ pub fn import_with_provinces(
         progress,
     );
     imported.world_units = world_units_of(atlas, &imported.layer, progress);
-    if progress.cancelled() {
-        return Err(ImportError::Cancelled {
-            path: path.display().to_string(),
-        });
-    }
-    Ok(imported)
+    imported
 }
 
 /// Writes `rows` of `layer` as CSV (ACLED's or UCDP's layout) or GeoJSON by the path's
@@ -222,6 +230,30 @@ impl Layers {
         }
     }
 
+    /// Starts importing a file's bytes (the browser's files have no path), a slice at a time
+    /// where there are no threads: parsing, indexing, then the provinces.
+    pub fn open_bytes(&mut self, file: FileBytes, atlas: &Arc<Atlas>) -> Vec<Command> {
+        let path = PathBuf::from(&file.name);
+        if self.jobs.iter().any(|j| j.path == path) {
+            return Vec::new();
+        }
+        let label = format!("Reading {}", file.name);
+        let parse = SlicedImport::new(file.name.clone(), file.bytes);
+        let mut import = BytesImport::new(atlas.clone(), parse);
+        let job = Job::sliced(label, move |progress| import.step(progress));
+        match job {
+            Ok(job) => {
+                self.jobs.push(ImportJob {
+                    path,
+                    job,
+                    saved: None,
+                });
+                vec![Command::Open(WindowId::Layers)]
+            }
+            Err(e) => vec![Command::Problem(format!("{}: {e}", file.name))],
+        }
+    }
+
     /// Reopens the files open at the last exit.
     pub fn reopen(&mut self, saved: Vec<SavedLayer>, atlas: &Arc<Atlas>) -> Vec<Command> {
         let mut commands = Vec::new();
@@ -285,7 +317,9 @@ impl Layers {
             }
         }
         if !self.jobs.is_empty() || !self.exports.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            let soon = self.jobs.iter().map(|j| j.job.next_poll());
+            let wait = soon.min().unwrap_or(crate::platform::POLL_EVERY);
+            ctx.request_repaint_after(wait);
         }
         commands
     }

@@ -63,13 +63,16 @@ impl Layers {
         commands
     }
 
-    /// Browse… and the typed path.
+    /// Browse… and the typed path (no path in the browser: its picker only).
     fn open_row(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.label("Open ACLED or UCDP GED CSV exports, or GeoJSON. Drop files on the window, or:");
         ui.horizontal(|ui| {
             if ui.button("Browse…").clicked() {
                 commands.push(Command::Browse(FileKind::Data));
+            }
+            if !crate::platform::ABILITIES.paths {
+                return;
             }
             let field = PathField::new("Path", "/path/to/acled.csv", "Open");
             if let Some(typed) = field.show(ui, &mut self.open_path) {
@@ -166,7 +169,10 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
         )
         .labelled_by(label.id);
     });
-    export_controls(ui, i, layer, actions);
+    // Exports are written by path: the desktop's.
+    if crate::platform::ABILITIES.paths {
+        export_controls(ui, i, layer, actions);
+    }
     kinds(ui, i, l, &mut layer.filter);
 }
 
