@@ -472,6 +472,7 @@ const TITLE_WORDS: usize = 12;
 
 /// Words that open a phrase a title may be cut before ("… to Tajikistan | after clashing …").
 const BREAKS: &[&str] = &[
+    "over",
     "after",
     "as",
     "while",
@@ -500,7 +501,8 @@ const BREAKS: &[&str] = &[
 /// Words a title must not end on.
 const WEAK: &[&str] = &[
     "after", "and", "the", "of", "to", "in", "a", "an", "as", "by", "with", "for", "on", "at",
-    "from", "that", "who", "have", "has", "had", "been", "be", "is", "are", "was", "were",
+    "from", "that", "who", "have", "has", "had", "been", "be", "is", "are", "was", "were", "or",
+    "but",
 ];
 
 /// How many of a clause's words make its title: all of a short clause; else the longest
