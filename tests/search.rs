@@ -48,6 +48,9 @@ fn the_button_opens_it_and_arrows_choose_a_result() {
     h.get_by_label("Search").click();
     h.run_steps(3);
     type_text(&mut h, "kabul");
+    // The world's names join the index in the background; the list is final once they have.
+    wait_idle(&mut h);
+    h.run_steps(2);
     // Kabul (the place) first, then Kabul province, the airport, the university…
     h.key_press(Key::ArrowDown);
     h.run_steps(1);

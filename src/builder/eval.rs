@@ -227,8 +227,24 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 pub fn score(built: &Built, gold: &Gold) -> Score {
     let mut s = Score::default();
     let mut t = String::new();
+    events_score(built, gold, &mut s, &mut t);
+    movements_score(built, gold, &mut s, &mut t);
+    totals_score(built, gold, &mut s, &mut t);
+    places_score(built, gold, &mut s, &mut t);
+    counts_score(built, &mut s);
+    s.table = t;
+    s
+}
+
+/// The place of a built story by id.
+fn built_place<'a>(built: &'a Built, id: &str) -> Option<&'a crate::model::Place> {
+    built.places.iter().find(|p| p.id == id)
+}
+
+/// Events: each gold event recovered with its date and place, or not.
+fn events_score(built: &Built, gold: &Gold, s: &mut Score, t: &mut String) {
     let gplace = |m: &str| gold.places.iter().find(|p| p.mention == m);
-    let bplace = |id: &str| built.places.iter().find(|p| p.id == id);
+    let bplace = |id: &str| built_place(built, id);
     let _ = writeln!(
         t,
         "EVENTS (* a gold date from outside the text)\nok  gold date            built date           places (gold → built)   sentence"
@@ -269,6 +285,11 @@ pub fn score(built: &Built, gold: &Gold) -> Score {
             head(&g.sentence)
         );
     }
+}
+
+/// Movements: each gold movement with the right countries, date and count, or not.
+fn movements_score(built: &Built, gold: &Gold, s: &mut Score, t: &mut String) {
+    let bplace = |id: &str| built_place(built, id);
     let _ = writeln!(
         t,
         "\nMOVEMENTS\nok  from→to (gold)  built      gold date    built date   gold count        built count"
@@ -302,6 +323,11 @@ pub fn score(built: &Built, gold: &Gold) -> Score {
             hit.map_or("-".into(), |x| bounds_text(bounds_of(&x.people)))
         );
     }
+}
+
+/// Totals: each gold total with the right destination and count, or not.
+fn totals_score(built: &Built, gold: &Gold, s: &mut Score, t: &mut String) {
+    let bplace = |id: &str| built_place(built, id);
     let _ = writeln!(t, "\nTOTALS");
     for g in &gold.totals {
         let hit = built.crossings.totals.iter().find(|x| {
@@ -320,10 +346,6 @@ pub fn score(built: &Built, gold: &Gold) -> Score {
             head(&g.sentence)
         );
     }
-    places_score(built, gold, &mut s, &mut t);
-    counts_score(built, &mut s);
-    s.table = t;
-    s
 }
 
 /// Places: each precise gold place whose mention the built story has, within 5 km.
