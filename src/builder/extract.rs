@@ -356,11 +356,12 @@ fn fill_paragraph_places(sentences: &[Sentence], readings: &mut [Reading]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::builder::text::sentences;
 
-    fn dates_of(text: &str, published: PartialDate) -> Vec<Option<String>> {
+    /// Each sentence's date as the walk finds it (other test modules of the builder use it).
+    pub(in crate::builder) fn dates_of(text: &str, published: PartialDate) -> Vec<Option<String>> {
         let s = sentences(text);
         let n = Namings::find(text, &s, &[]);
         walk(text, &s, &[], &n, published, None)

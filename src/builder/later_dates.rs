@@ -148,20 +148,8 @@ fn latest(text: &str, sents: &[Sentence], readings: &mut [Reading], published: P
 
 #[cfg(test)]
 mod tests {
-    use crate::builder::extract::walk;
-    use crate::builder::places::Namings;
-    use crate::builder::text::sentences;
+    use crate::builder::extract::tests::dates_of;
     use crate::model::PartialDate;
-
-    fn dates_of(text: &str, published: PartialDate) -> Vec<Option<String>> {
-        let s = sentences(text);
-        let n = Namings::find(text, &s, &[]);
-        walk(text, &s, &[], &n, published, None)
-            .readings
-            .iter()
-            .map(|r| r.date.as_ref().map(|d| d.start.to_string()))
-            .collect()
-    }
 
     #[test]
     fn a_timeline_item_dates_its_lines_by_its_one_dated_line() {
