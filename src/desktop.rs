@@ -9,7 +9,7 @@ use event_atlas::atlas::Atlas;
 use event_atlas::cli::{self, Cli, Command, Renderer};
 use event_atlas::model::DataSource;
 use event_atlas::ui::export::ScreenshotJob;
-use event_atlas::ui::stories::load_story;
+use event_atlas::ui::stories::{StoryOrigin, load_story};
 
 /// Runs the command line's command, or the window.
 pub fn main() -> std::process::ExitCode {
@@ -136,7 +136,8 @@ fn build_app(
         eprintln!("data problem: {p}");
     }
     let mut app = AtlasApp::new(atlas, saved);
-    app.stories.opened(opened);
+    let origin = opened.map_or(StoryOrigin::BuiltIn, StoryOrigin::Folder);
+    app.stories.opened(&origin);
     app.problems.extend(problems);
     apply_cli(&mut app, cli);
     if !capture && let Some(dir) = eframe::storage_dir("event-atlas") {
@@ -154,13 +155,15 @@ fn build_app(
         app.start_recording(plan, out.clone(), true);
     }
     if let Some(path) = &cli.handout {
-        app.start_handout(path.clone(), true);
+        app.start_handout(event_atlas::platform::SaveTo::Path(path.clone()), true);
         if app.handout.is_none() {
             return Err(app.problems.last().cloned().unwrap_or_default().into());
         }
     }
     if let Some(path) = &cli.screenshot {
-        app = app.with_screenshot(ScreenshotJob::new(path.clone()));
+        app = app.with_screenshot(ScreenshotJob::new(event_atlas::platform::SaveTo::Path(
+            path.clone(),
+        )));
     }
     Ok(app)
 }

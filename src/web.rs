@@ -1,15 +1,18 @@
-//! The page: the same app in a canvas. The story built in, the state and the drawings kept in
-//! the browser's storage (eframe's), the link's parameters (`?select=AF-BDS&time=2021-07-05&slide=3`)
-//! applied as the command line's, and a line of text the page shows about the app's state for
-//! tests and screen readers (`#atlas-status`).
+//! The page: the same app in a canvas. The story built in (or the one a link names), the state
+//! and the drawings kept in the browser's storage (eframe's), the link's parameters
+//! (`?story=stories/burundi.zip&select=AF-BDS&time=2021-07-05&slide=3`) applied as the command
+//! line's, and a line of text the page shows about the app's state for tests and screen
+//! readers (`#atlas-status`).
 
 use std::sync::Arc;
 
 use event_atlas::app::AtlasApp;
 use event_atlas::atlas::Atlas;
 use event_atlas::model::annotation::{from_geojson, to_geojson};
-use event_atlas::model::{DataSource, PartialDate, Window};
+use event_atlas::model::{DataSource, PartialDate, StoryFiles, Window};
 use event_atlas::platform::web as page;
+use event_atlas::platform::{Job, Poll};
+use event_atlas::ui::Command;
 
 /// Starts the app in the page's canvas, or says in the page why it cannot.
 pub fn start() {
@@ -45,10 +48,15 @@ pub fn start() {
 /// desktop).
 const DRAWINGS_KEY: &str = "event-atlas-drawings";
 
-/// The app, and the status line last written to the page.
+/// The app, the status line last written to the page, and the link's story while it is
+/// fetched (the other parameters wait for it).
 struct WebApp {
     app: AtlasApp,
     status: String,
+    query: Vec<(String, String)>,
+    story: Option<Job<Result<StoryFiles, String>>>,
+    /// The link's other parameters are still to apply (after its story has opened).
+    link_pending: bool,
 }
 
 impl WebApp {
@@ -73,11 +81,39 @@ impl WebApp {
                     .push(format!("Your drawings could not be read: {e}")),
             }
         }
-        apply_link(&mut app, &page::query());
+        let query = page::query();
+        let story = query
+            .iter()
+            .find(|(k, _)| k == "story")
+            .map(|(_, url)| page::fetch_story(url.clone()));
         Ok(Self {
             app,
             status: String::new(),
+            query,
+            story,
+            link_pending: true,
         })
+    }
+
+    /// Opens the link's story once fetched, then applies the other parameters once it is
+    /// open (or could not be had: they then apply to the story built in).
+    fn follow_link(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.story {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            match job.poll() {
+                Poll::Running => return,
+                Poll::Done(Ok(files)) => self.app.apply(Command::OpenStoryFiles(files)),
+                Poll::Done(Err(e)) => self.app.apply(Command::Problem(e)),
+                Poll::Lost => self.app.apply(Command::Problem(
+                    "the link's story could not be fetched".into(),
+                )),
+            }
+            self.story = None;
+        }
+        if self.link_pending && self.app.stories.loading.is_none() {
+            self.link_pending = false;
+            apply_link(&mut self.app, &self.query);
+        }
     }
 }
 
@@ -114,6 +150,7 @@ fn apply_link(app: &mut AtlasApp, query: &[(String, String)]) {
 
 impl eframe::App for WebApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.follow_link(ui.ctx());
         self.app.ui(ui, frame);
         let status = self.app.status_line();
         if status != self.status {

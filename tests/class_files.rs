@@ -7,6 +7,7 @@ mod common;
 use common::{harness, shows};
 
 use egui_kittest::kittest::Queryable;
+use event_atlas::platform::SaveTo;
 use event_atlas::ui::animate::{AnimationSaved, Span, plan_for, span_days};
 use event_atlas::ui::{Command, WindowId};
 
@@ -160,7 +161,8 @@ fn a_story_with_nothing_to_print_is_refused() {
     let mut h = harness();
     h.state_mut().tours.tour = None;
     h.state_mut().quizzes.quiz = None;
-    h.state_mut().start_handout("lesson.pdf".into(), false);
+    h.state_mut()
+        .start_handout(SaveTo::Path("lesson.pdf".into()), false);
     assert!(h.state().handout.is_none());
     assert!(
         h.state()

@@ -211,3 +211,58 @@ fn check_names_the_line_of_a_bad_story_json() {
         "{errors:?}"
     );
 }
+
+/// The fixture folder's files, as the web page would hold them.
+fn fixture_files(top: &str) -> event_atlas::model::StoryFiles {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(FIXTURE)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("ls") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(FIXTURE).expect("inside").to_string_lossy();
+            let text = std::fs::read_to_string(&p).expect("text");
+            files.push((format!("{top}{rel}"), text));
+        }
+    }
+    event_atlas::model::StoryFiles::new("northland", files)
+}
+
+/// A story folder packed as a `.zip` (as the web page downloads it, or as a zipped folder)
+/// opens from the command line's path and File › Open story…'s field like the folder; a
+/// broken archive is named and the story open stays.
+#[test]
+fn a_story_archive_opens_like_its_folder() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let zip = dir.path().join("northland.zip");
+    let bytes = fixture_files("northland/").to_zip().expect("zip");
+    std::fs::write(&zip, bytes).expect("write");
+    let folder = open(Path::new(FIXTURE));
+    let mut h = open(&zip);
+    assert_eq!(
+        h.state().atlas.data.events,
+        folder.state().atlas.data.events
+    );
+    assert_eq!(
+        h.state().atlas.data.article,
+        folder.state().atlas.data.article
+    );
+
+    // File › Open story… with a broken archive typed: the problem names it.
+    let broken = dir.path().join("broken.zip");
+    std::fs::write(&broken, b"PK\x03\x04 and then nothing").expect("write");
+    h.state_mut().apply(Command::OpenBuiltInStory);
+    h.state_mut().apply(Command::OpenStory(broken.clone()));
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(shows(&h, "broken.zip: not a story archive"));
+    assert!(!h.state().atlas.data.story.title.starts_with("Northland"));
+    h.state_mut().apply(Command::OpenStory(zip.clone()));
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(h.state().atlas.data.story.title.starts_with("Northland"));
+    assert_eq!(h.state().stories.saved.open.as_deref(), Some(zip.as_path()));
+}

@@ -288,3 +288,72 @@ fn the_draft_tour_and_quiz_are_edited_in_their_own_terms() {
     assert!(first < second, "the order as edited");
     assert!(tour.contains("\"2023-05\""), "the date as edited");
 }
+
+/// The way the browser builds a story: the article's text pasted into the window, built,
+/// previewed from memory, and its story packed as a `.zip` that opens again as the story.
+#[test]
+fn a_pasted_article_is_built_previewed_and_its_archive_reopens() {
+    let text = std::fs::read_to_string("tests/fixtures/articles/sudan-chad.txt").expect("read");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("New story from article…").click();
+    h.run_steps(2);
+    h.get_by_label("Or paste the article's text").click();
+    h.run_steps(2);
+    h.get_by_label("Article text").click();
+    h.run_steps(1);
+    h.event(egui::Event::Paste(text));
+    h.run_steps(2);
+    h.get_by_label("Build story from pasted text").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    let draft = h.state().story_builder.draft.as_ref().expect("a draft");
+    assert_eq!(draft.built.story.published.map(|d| d.year), Some(2024));
+    assert!(shows(&h, "Sudan to Chad"));
+
+    // Preview: from memory; nothing is listed or reopened.
+    h.get_by_label("Preview on the map").click();
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(h.state().atlas.data.story.title.contains("Sudanese"));
+    assert!(matches!(
+        h.state().atlas.data.source,
+        event_atlas::model::DataSource::Files(_)
+    ));
+    assert!(h.state().stories.saved.open.is_none());
+
+    // The archive the browser would download opens as the story (after the built-in one).
+    let finished = h
+        .state()
+        .story_builder
+        .draft
+        .as_ref()
+        .expect("draft")
+        .finished();
+    let files = event_atlas::builder::folder::in_memory(&finished, "sudan.zip").expect("checked");
+    let zip = files.to_zip().expect("zip");
+    h.state_mut().apply(Command::OpenBuiltInStory);
+    assert!(!h.state().atlas.data.story.title.contains("Sudanese"));
+    h.state_mut().apply(Command::OpenStoryArchive(
+        event_atlas::platform::FileBytes {
+            name: "sudan.zip".into(),
+            bytes: zip.into(),
+        },
+    ));
+    h.run_steps(1);
+    wait_idle(&mut h);
+    assert!(h.state().atlas.data.story.title.contains("Sudanese"));
+    assert_eq!(h.state().atlas.data.events.len(), finished.events.len());
+
+    // A file that is not an archive is refused with its name; the story stays.
+    h.state_mut().apply(Command::OpenStoryArchive(
+        event_atlas::platform::FileBytes {
+            name: "notes.zip".into(),
+            bytes: b"hello".as_slice().into(),
+        },
+    ));
+    h.run_steps(2);
+    assert!(shows(&h, "notes.zip: not a story archive"));
+    assert!(h.state().atlas.data.story.title.contains("Sudanese"));
+}

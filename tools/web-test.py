@@ -11,6 +11,11 @@ its own, drives it over the DevTools protocol, and checks that
      responsive: no task holds the page's main thread for 100 ms or more (the browser's
      long-task timings; the longest is printed, with the frames drawn meanwhile). The file
      is made here, in ACLED's columns, with made-up events in Afghanistan.
+  5. a story is built in the page from an article dropped on it (the world gazetteer is
+     fetched for it), and a story archive (.zip) dropped on it opens as the story;
+  6. links open other stories: `?story=FOLDER/` (a story folder on the server) and
+     `?story=FILE.zip`, with `select` applied to the story opened;
+  7. a file too large for the browser's memory is refused with a message naming it.
 It prints the time to the first frame and saves screenshots in target/web-test/.
 Everything it starts it stops; it uses no network beyond 127.0.0.1.
 
@@ -38,6 +43,9 @@ FIRST_FRAME_LIMIT_S = 60  # a failure, not the figure: the figure is printed
 IMPORT_ROWS = 100_000
 IMPORT_LIMIT_S = 300
 MAX_GAP_MS = 100
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARTICLE = os.path.join(HERE, "tests/fixtures/articles/sudan-chad.txt")
+FIXTURE_STORY = os.path.join(HERE, "tests/fixtures/northland")
 
 
 def acled_csv(path, rows):
@@ -56,6 +64,35 @@ def acled_csv(path, rows):
             f.write(f"AFG{i},2021-{month:02}-{day:02},1,{rnd.choice(types)},Armed clash,"
                     f"Taliban,Military Forces of Afghanistan,Badakhshan,Place {i % 500},"
                     f"{lat:.4f},{lon:.4f},1,Made-up source,\"Made-up, for the test\",{rnd.randrange(9)}\n")
+
+
+def zip_folder(folder, path, top=""):
+    """A story folder as one .zip, as the page downloads it (`top`: a folder inside)."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for d, _, names in os.walk(folder):
+            for n in names:
+                full = os.path.join(d, n)
+                z.write(full, top + os.path.relpath(full, folder))
+
+
+DROP = """(async () => {
+    const b = await (await fetch(%(url)s)).blob();
+    const dt = new DataTransfer();
+    dt.items.add(new File([b], %(name)s));
+    const canvas = document.getElementById('atlas_canvas');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+        canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+    return b.size;
+})()"""
+
+
+def drop(page, url, name):
+    """Drops the file served at `url` on the map, as `name`."""
+    r = page.call("Runtime.evaluate", expression=DROP % {"url": json.dumps(url), "name": json.dumps(name)},
+                  awaitPromise=True, returnByValue=True)
+    return r.get("result", {}).get("value")
 
 
 def serve(root):
@@ -291,12 +328,63 @@ def run(base, profile):
           f"drawn meanwhile; tasks over 50 ms: {[round(t) for t in long_tasks]}")
     assert worst < MAX_GAP_MS, f"a task held the page for {worst:.0f} ms: {sorted(long_tasks)[-8:]}"
 
+    stories(page, base)
+
     # 2. No panic and no error in the console.
     bad = [(lvl, t) for lvl, t in page.console
            if lvl in ("error", "assert") or "panicked" in (t or "")]
     assert not bad, f"console errors: {bad}"
     print(f"web-test: console clean ({len(page.console)} messages, none an error)")
     print(f"web-test: screenshots in {SHOTS}/")
+
+
+def stories(page, base):
+    """Steps 5 to 7: a story built from an article in the page, stories opened from an
+    archive and by links, and a file too large for the page."""
+    shutil.copy(ARTICLE, os.path.join(ROOT, "web-test-article.txt"))
+    started = time.monotonic()
+    drop(page, "web-test-article.txt", "sudan-chad.txt")
+    took, status = page.wait_for(lambda s: "Sudan" in fields(s).get("draft", ""), 120,
+                                 "a story built from the dropped article")
+    time.sleep(1.0)
+    page.screenshot(os.path.join(SHOTS, "story-builder.png"))
+    print(f"web-test: a story built from an article in the page in {took:.1f} s: "
+          f"draft {fields(status)['draft']!r}")
+
+    zip_folder(FIXTURE_STORY, os.path.join(ROOT, "web-test-story.zip"), top="northland/")
+    drop(page, "web-test-story.zip", "northland.zip")
+    page.wait_for(lambda s: fields(s).get("story", "").startswith("Northland"), 60,
+                  "the story archive dropped on the page opened")
+    print("web-test: a story archive (.zip) dropped on the page opened as the story")
+
+    shutil.copytree(FIXTURE_STORY, os.path.join(ROOT, "stories", "northland"), dirs_exist_ok=True)
+    for link, iso, name in [("stories/northland/", "XN-RIV", "Riverside"),
+                            ("web-test-story.zip", "XN-CAP", "Capital")]:
+        page.call("Page.navigate", url=f"{base}index.html?story={link}&select={iso}")
+        _, status = page.wait_for(
+            lambda s: fields(s).get("story", "").startswith("Northland")
+            and fields(s).get("selected") == iso, 60, f"the story at story={link}")
+        assert fields(status).get("name") == name, status
+        print(f"web-test: ?story={link}&select={iso} opened the story with {name} selected")
+    time.sleep(1.0)
+    page.screenshot(os.path.join(SHOTS, "story-link.png"))
+
+    # A file bigger than the page's memory: refused by its size, never read.
+    size = page.eval("""(() => {
+        const mb = new Uint8Array(1024 * 1024);
+        const parts = []; for (let i = 0; i < 1100; i++) parts.push(mb);
+        const dt = new DataTransfer();
+        dt.items.add(new File(parts, 'huge.csv'));
+        const canvas = document.getElementById('atlas_canvas');
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+            canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+        return dt.files[0].size;
+    })()""")
+    _, status = page.wait_for(lambda s: "too large" in fields(s).get("last problem", ""), 60,
+                              "the message for a file too large")
+    print(f"web-test: a {size / 1e9:.2f} GB file dropped: {fields(status)['last problem']!r}")
+    print(f"web-test: steps 5-7 took {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{AtlasApp, DialogFor, PendingView};
 use crate::model::Highlight;
 use crate::platform::{FileKind, pick_file};
+use crate::ui::story_builder::ArticleSource;
 use crate::ui::{Command, Selection, WindowId};
 
 impl AtlasApp {
@@ -107,8 +108,24 @@ impl AtlasApp {
             Command::OpenData(path) => self.layers.open(path, &atlas),
             Command::OpenDataBytes(file) => self.layers.open_bytes(file, &atlas),
             Command::OpenArticle(path) => self.articles.open(path, &atlas),
+            Command::OpenArticleBytes(file) => self.articles.open_bytes(file, &atlas),
+            Command::OpenTourBytes(file) => match self.tours.open_bytes(file, atlas) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![Command::Problem(e)],
+            },
             Command::OpenStory(dir) => self.stories.open(dir),
-            Command::BuildStory(path) => self.story_builder.start(path),
+            Command::BuildStory(path) => self.story_builder.start(ArticleSource::Path(path)),
+            Command::BuildStoryBytes(file) => self.story_builder.start(ArticleSource::Bytes(file)),
+            Command::OpenStoryFiles(files) => self.stories.open_files(files),
+            Command::OpenStoryArchive(file) => {
+                match crate::model::StoryFiles::from_zip(&file.name, &file.bytes) {
+                    Ok(files) => self.stories.open_files(files),
+                    Err(e) => vec![Command::Problem(format!(
+                        "{e}\nThe story open stays: {}",
+                        self.atlas.data.story.title
+                    ))],
+                }
+            }
             Command::OpenBuiltInStory => {
                 self.open_built_in_story();
                 Vec::new()
@@ -143,10 +160,12 @@ impl AtlasApp {
 
     /// Opens the native file dialog (off the UI thread); its answer is taken by the frame.
     fn browse(&mut self, target: DialogFor, kind: FileKind) -> Vec<Command> {
-        if !crate::platform::ABILITIES.paths && kind == FileKind::Data {
-            return match crate::platform::pick_bytes(kind) {
+        // Where there are no paths, the picker hands over the file's bytes.
+        if kind == FileKind::StoryArchive || (!crate::platform::ABILITIES.paths && kind.as_bytes())
+        {
+            return match crate::platform::pick_bytes(kind.clone()) {
                 Ok(job) => {
-                    self.pickers.push(job);
+                    self.pickers.push((kind, job));
                     Vec::new()
                 }
                 Err(e) => vec![Command::Problem(e)],
@@ -172,13 +191,18 @@ impl AtlasApp {
                 self.basemap.pmtiles_path = path.display().to_string();
                 Command::SetBasemap(crate::map::tiles::Basemap::PmTiles { path })
             }
-            DialogFor::Pick(FileKind::SaveData(_)) => return,
+            DialogFor::Pick(FileKind::SaveData(_) | FileKind::StoryArchive | FileKind::Tour) => {
+                return;
+            }
             DialogFor::Export(i) => {
                 if let Some(l) = self.layers.layers.get_mut(i) {
                     l.export_path = path.display().to_string();
                 }
                 let time = self.timeline.filter().time;
-                match self.layers.export(i, path, &time) {
+                match self
+                    .layers
+                    .export(i, crate::platform::SaveTo::Path(path), &time)
+                {
                     Ok(()) => return,
                     Err(e) => Command::Problem(e),
                 }
@@ -196,5 +220,17 @@ impl AtlasApp {
     /// Clears what a slide or quiz answer highlighted.
     pub(super) fn clear_highlight(&mut self) {
         self.apply(Command::Highlight(Highlight::default()));
+    }
+}
+
+/// What to do with a file of `kind` handed over as bytes (the browser's picker, a drop).
+pub(super) fn command_for(kind: &FileKind, file: crate::platform::FileBytes) -> Option<Command> {
+    match kind {
+        FileKind::Data => Some(Command::OpenDataBytes(file)),
+        FileKind::ArticleForStory => Some(Command::BuildStoryBytes(file)),
+        FileKind::Article => Some(Command::OpenArticleBytes(file)),
+        FileKind::StoryArchive => Some(Command::OpenStoryArchive(file)),
+        FileKind::Tour => Some(Command::OpenTourBytes(file)),
+        FileKind::PmTiles | FileKind::StoryFolder | FileKind::SaveData(_) => None,
     }
 }

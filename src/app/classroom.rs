@@ -37,7 +37,7 @@ impl AtlasApp {
     /// Presenting with the presenter view: this window is the projector's, showing only the
     /// map and the slide's title.
     pub fn projecting(&self) -> bool {
-        self.tours.saved.active && self.tours.presenter
+        self.tours.saved.active && self.tours.presenter && crate::platform::ABILITIES.windows
     }
 
     /// Whether `f` is folded away (only while presenting).

@@ -6,7 +6,7 @@ use egui::{Key, Ui};
 
 use super::{AtlasApp, PendingView};
 use crate::map::crossings::Motion;
-use crate::platform::Poll;
+use crate::platform::{FileKind, Poll};
 use crate::ui::draw::Tool;
 use crate::ui::export::Shot;
 use crate::ui::map_view::{MapInputs, MapOutput};
@@ -99,18 +99,25 @@ impl AtlasApp {
     fn background_work(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for f in dropped {
-            // The desktop hands over a path; the browser, a file to read (no path).
-            if crate::platform::ABILITIES.paths {
+            // A story archive opens as the story, an article text is built into one, any
+            // other file is data. The desktop hands over a path; the browser, a file to read.
+            let kind = FileKind::of_dropped(&f.path().to_string_lossy());
+            if crate::platform::ABILITIES.paths && kind == FileKind::Data {
                 self.apply(Command::OpenData(f.path().to_path_buf()));
             } else {
-                self.pickers.push(crate::platform::read_dropped(f));
+                self.pickers.push((kind, crate::platform::read_dropped(f)));
             }
         }
-        for job in std::mem::take(&mut self.pickers) {
+        for (kind, job) in std::mem::take(&mut self.pickers) {
             match job.poll() {
-                Poll::Running => self.pickers.push(job),
-                Poll::Done(Some(file)) => self.apply(Command::OpenDataBytes(file)),
-                Poll::Done(None) | Poll::Lost => {}
+                Poll::Running => self.pickers.push((kind, job)),
+                Poll::Done(Ok(Some(file))) => {
+                    if let Some(c) = super::apply::command_for(&kind, file) {
+                        self.apply(c);
+                    }
+                }
+                Poll::Done(Err(e)) => self.apply(Command::Problem(e)),
+                Poll::Done(Ok(None)) | Poll::Lost => {}
             }
         }
         if !self.pickers.is_empty() {

@@ -36,10 +36,8 @@ impl AtlasApp {
     /// works there, never a button that fails.
     fn file_menu(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut c = Vec::new();
-        if ABILITIES.paths {
-            c.extend(self.story_items(ui));
-            ui.separator();
-        }
+        c.extend(self.story_items(ui));
+        ui.separator();
         let mut item = |ui: &mut Ui, text: &str, hover: &str, command: Command| {
             if ui.button(text).on_hover_text(hover).clicked() {
                 c.push(command);
@@ -52,62 +50,80 @@ impl AtlasApp {
             "Events from a CSV or GeoJSON file, as a layer (or drop the file on the map)",
             Command::Browse(FileKind::Data),
         );
-        if ABILITIES.paths {
-            item(
-                ui,
-                "Open article (find its places)…",
-                "A text's places, found and put on the map",
-                Command::Open(WindowId::Article),
-            );
-        }
+        item(
+            ui,
+            "Open article (find its places)…",
+            "A text's places, found and put on the map",
+            Command::Open(WindowId::Article),
+        );
         item(
             ui,
             "Layers…",
             "The layers open",
             Command::Open(WindowId::Layers),
         );
-        if ABILITIES.paths {
-            ui.separator();
-            // The file name is typed in a small window: a click in a menu closes the menu.
-            let exports = [
-                (
-                    "Export view as PNG…",
-                    "The map as shown, with legend and credits, for handouts",
-                    WindowId::ExportPng,
-                ),
-                (
-                    "Export animation…",
-                    "The timeline playing over a range of days, as a GIF for slides",
-                    WindowId::ExportAnimation,
-                ),
-                (
-                    "Export handout (PDF)…",
-                    "A page per slide, a quiz sheet and its answer key, for paper",
-                    WindowId::ExportHandout,
-                ),
-            ];
-            for (text, hover, window) in exports {
+        ui.separator();
+        // The file name is typed in a small window: a click in a menu closes the menu.
+        let exports = [
+            (
+                "Export view as PNG…",
+                "The map as shown, with legend and credits, for handouts",
+                WindowId::ExportPng,
+            ),
+            (
+                "Export animation…",
+                "The timeline playing over a range of days, as a GIF for slides",
+                WindowId::ExportAnimation,
+            ),
+            (
+                "Export handout (PDF)…",
+                "A page per slide, a quiz sheet and its answer key, for paper",
+                WindowId::ExportHandout,
+            ),
+        ];
+        for (text, hover, window) in exports {
+            // The animation is written frame by frame to a file: the desktop's.
+            if window != WindowId::ExportAnimation || ABILITIES.paths {
                 item(ui, text, hover, Command::Open(window));
             }
         }
         c
     }
 
-    /// Stories: open one, build one from an article, reopen a recent one.
+    /// Stories: open one, build one from an article, reopen a recent one. The browser opens
+    /// a story archive (.zip) through its picker, and has no recent folders.
     fn story_items(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut c = Vec::new();
-        for (text, window) in [
-            ("Open story…", WindowId::OpenStory),
-            ("New story from article…", WindowId::StoryBuilder),
+        let open = if ABILITIES.paths {
+            Command::Open(WindowId::OpenStory)
+        } else {
+            Command::Browse(FileKind::StoryArchive)
+        };
+        let open_text = if ABILITIES.paths {
+            "Open story…"
+        } else {
+            "Open story (.zip)…"
+        };
+        for (text, command) in [
+            (open_text, open),
+            (
+                "New story from article…",
+                Command::Open(WindowId::StoryBuilder),
+            ),
         ] {
             if ui.button(text).clicked() {
-                c.push(Command::Open(window));
+                c.push(command);
                 ui.close();
             }
         }
-        ui.menu_button("Recent stories", |ui| {
-            c.extend(self.stories.recent_menu(ui));
-        });
+        if ABILITIES.paths {
+            ui.menu_button("Recent stories", |ui| {
+                c.extend(self.stories.recent_menu(ui));
+            });
+        } else if ui.button("The built-in story").clicked() {
+            c.push(Command::OpenBuiltInStory);
+            ui.close();
+        }
         c
     }
 
@@ -146,19 +162,21 @@ impl AtlasApp {
         {
             c.push(Command::EndTour);
         }
-        ui.checkbox(
-            &mut self.tours.presenter,
-            "Presenter view: notes in a second window, only the map on the projector",
-        );
+        // The notes go to a second window on the desktop; the page has only its canvas, where
+        // they would show on the projector too.
+        if ABILITIES.windows {
+            ui.checkbox(
+                &mut self.tours.presenter,
+                "Presenter view: notes in a second window, only the map on the projector",
+            );
+        }
         if ui.button("Add slide from current view").clicked() {
             c.push(Command::AddSlideFromView);
         }
         let mut editor = self.is_open(WindowId::TourEditor);
-        // The editor opens and saves tour files by path: the desktop's.
-        if ABILITIES.paths
-            && ui
-                .checkbox(&mut editor, "Tour editor (open, edit, save)")
-                .changed()
+        if ui
+            .checkbox(&mut editor, "Tour editor (open, edit, save)")
+            .changed()
         {
             c.push(Command::Toggle(WindowId::TourEditor));
         }
@@ -211,6 +229,14 @@ impl AtlasApp {
         }
         ui.separator();
         self.text_sizes(ui);
+        if !ABILITIES.accesskit {
+            // No screen reader reaches into the page's canvas: the browser's speech can.
+            let mut speak = ui.ctx().options(|o| o.screen_reader);
+            let read = "Read aloud what has focus (Tab moves between controls and provinces)";
+            if ui.checkbox(&mut speak, read).changed() {
+                ui.ctx().options_mut(|o| o.screen_reader = speak);
+            }
+        }
         c
     }
 

@@ -100,9 +100,9 @@ pub struct AtlasApp {
     derived: Derived,
     pending_view: Option<PendingView>,
     dialog: Option<(DialogFor, Job<Option<PathBuf>>)>,
-    /// Data files being handed over as bytes (the browser: its picker, or files dropped on
-    /// the page).
-    pickers: Vec<Job<Option<crate::platform::FileBytes>>>,
+    /// Files being handed over as bytes (the browser: its picker, or files dropped on the
+    /// page), with what each is for.
+    pickers: Vec<(FileKind, Job<crate::platform::Picked>)>,
     screenshot: Option<ScreenshotJob>,
     /// A one-off capture run: never overwrite the user's saved state.
     capture_only: bool,
@@ -235,10 +235,22 @@ impl AtlasApp {
         };
         let imported: usize = self.layers.layers.iter().map(|l| l.data.layer.len()).sum();
         let importing = self.layers.jobs.len();
+        let busy = self.busy();
         format!(
             "selected={what}; name={name}; zoom={:.2}; centre={centre}; time={time}; slide={slide}; \
-             imported={imported}; importing={importing}",
-            m.zoom()
+             imported={imported}; importing={importing}; busy={busy}; story={}; draft={}; \
+             problems={}; last problem={}",
+            m.zoom(),
+            self.atlas.data.story.title,
+            self.story_builder
+                .draft
+                .as_ref()
+                .map_or("", |d| d.built.story.title.as_str()),
+            self.problems.len(),
+            self.problems
+                .last()
+                .and_then(|p| p.lines().next())
+                .unwrap_or_default()
         )
     }
 
@@ -327,7 +339,7 @@ impl AtlasApp {
         self
     }
 
-    /// Renders and saves a PNG to `job.path` (then closes the window, if the job says so).
+    /// Renders and saves a PNG to `job.to` (then closes the window, if the job says so).
     pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
         self.screenshot = Some(job);
         self.capture_only = true;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::AtlasApp;
 use crate::media::FramePlan;
+use crate::platform::SaveTo;
 use crate::timeline::TimeMode;
 use crate::ui::animate::{RecStep, Recorder};
 use crate::ui::handout::{HandoutJob, HandoutStep, handout_of};
@@ -18,9 +19,9 @@ impl AtlasApp {
         !self.projecting() && self.recorder.is_none() && self.handout.is_none()
     }
 
-    /// Starts a handout to `path`: pictures each slide's map, then writes; `close_after` quits
+    /// Starts a handout to `to`: pictures each slide's map, then writes; `close_after` quits
     /// when written (`--handout`).
-    pub fn start_handout(&mut self, path: PathBuf, close_after: bool) {
+    pub fn start_handout(&mut self, to: SaveTo, close_after: bool) {
         if self.tours.is_empty() && self.quizzes.is_empty() {
             let e = "nothing to print: the story has no tour and no quiz".to_string();
             if close_after {
@@ -29,9 +30,10 @@ impl AtlasApp {
             self.apply(Command::Problem(e));
             return;
         }
-        let mut job = HandoutJob::new(path, self.tours.len());
+        let mut job = HandoutJob::new(to, self.tours.len());
         job.close_after = close_after;
         job.resume = self.tours.saved.active.then_some(self.tours.saved.slide);
+        job.slide_before = self.tours.saved.slide;
         self.handout = Some(job);
         self.windows.remove(&WindowId::ExportHandout);
     }
@@ -59,7 +61,7 @@ impl AtlasApp {
                 job.write(h);
             }
             HandoutStep::Done { message, close } => {
-                let resume = job.resume;
+                let (resume, before) = (job.resume, job.slide_before);
                 self.handout = None;
                 self.finish_capture(message, close);
                 if close {
@@ -67,7 +69,12 @@ impl AtlasApp {
                 }
                 match resume {
                     Some(i) => self.start_tour(i, true),
-                    None => self.end_tour(),
+                    None => {
+                        self.end_tour();
+                        // "Present the tour" goes on from where the teacher was, not the
+                        // handout's last slide.
+                        self.tours.saved.slide = before.min(self.tours.len().saturating_sub(1));
+                    }
                 }
             }
         }

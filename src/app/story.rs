@@ -3,25 +3,25 @@
 //! user's own layers are read again for the new provinces. A folder that cannot be read is
 //! listed with its problems and the story open stays.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::AtlasApp;
 use crate::atlas::Atlas;
 use crate::model::DataSource;
 use crate::ui::quiz::{QuizSaved, Quizzes};
+use crate::ui::stories::StoryOrigin;
 use crate::ui::tour::{TourSaved, Tours};
 use crate::ui::{Command, Selection, WindowId};
 
 impl AtlasApp {
     /// Takes a story folder when it has been read.
     pub(super) fn poll_story(&mut self, ctx: &egui::Context) {
-        let Some((dir, loaded)) = self.stories.poll(ctx) else {
+        let Some((origin, loaded)) = self.stories.poll(ctx) else {
             return;
         };
         match loaded {
             Ok((atlas, problems)) => {
-                self.switch_story(atlas, Some(dir));
+                self.switch_story(atlas, &origin);
                 self.apply_all(problems.into_iter().map(Command::Problem));
             }
             Err(e) => self.apply(Command::Problem(format!(
@@ -34,13 +34,13 @@ impl AtlasApp {
     /// Goes back to the story built into the app.
     pub(super) fn open_built_in_story(&mut self) {
         match Atlas::load(DataSource::Embedded) {
-            Ok(atlas) => self.switch_story(Arc::new(atlas), None),
+            Ok(atlas) => self.switch_story(Arc::new(atlas), &StoryOrigin::BuiltIn),
             Err(e) => self.apply(Command::Problem(e.to_string())),
         }
     }
 
-    /// Makes `atlas` the story shown (`dir`: its folder, `None` for the built-in one).
-    pub fn switch_story(&mut self, atlas: Arc<Atlas>, dir: Option<PathBuf>) {
+    /// Makes `atlas` the story shown (`origin`: where it came from).
+    pub fn switch_story(&mut self, atlas: Arc<Atlas>, origin: &StoryOrigin) {
         self.atlas = atlas;
         self.title.clear();
         self.derived.clear();
@@ -61,7 +61,7 @@ impl AtlasApp {
         self.layers.picked = None;
         self.layers.to_reopen = saved;
         self.reopen_saved_layers();
-        self.stories.opened(dir);
+        self.stories.opened(origin);
         self.windows.remove(&WindowId::OpenStory);
         self.status = Some(format!("opened “{}”", self.atlas.data.story.title));
         self.problems

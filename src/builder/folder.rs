@@ -9,7 +9,7 @@ use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
 
 use super::error::BuildError;
 use super::story::Built;
-use crate::model::{DataSource, Province};
+use crate::model::{DataSource, Province, StoryFiles};
 
 /// The files of a built story: (path inside the folder, contents).
 pub fn files(b: &Built) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
@@ -77,7 +77,7 @@ pub fn write(b: &Built, out: &Path, force: bool) -> Result<(), BuildError> {
         std::fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
     }
     let result = fill(b, &tmp)
-        .and_then(|()| checked(&tmp))
+        .and_then(|()| checked(&DataSource::Dir(tmp.clone())))
         .and_then(|()| swap_in(&tmp, out));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -110,8 +110,22 @@ fn fill(b: &Built, dir: &Path) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn checked(dir: &Path) -> Result<(), BuildError> {
-    let errors = crate::check::check(&DataSource::Dir(dir.to_path_buf()));
+/// The story's files in memory (named `name` in messages), checked like a folder: a story
+/// that fails its own check is refused. The browser keeps and downloads stories this way; a
+/// draft's preview is one on every platform.
+pub fn in_memory(b: &Built, name: &str) -> Result<StoryFiles, BuildError> {
+    let contents =
+        files(b).map_err(|e| BuildError::Io(PathBuf::from(name), std::io::Error::other(e)))?;
+    let files = std::sync::Arc::new(StoryFiles::new(
+        name,
+        contents.into_iter().map(|(k, v)| (k.to_string(), v)),
+    ));
+    checked(&DataSource::Files(files.clone()))?;
+    Ok(std::sync::Arc::unwrap_or_clone(files))
+}
+
+fn checked(source: &DataSource) -> Result<(), BuildError> {
+    let errors = crate::check::check(source);
     match errors.first() {
         None => Ok(()),
         Some(_) => Err(BuildError::Check(

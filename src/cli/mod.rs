@@ -78,7 +78,8 @@ pub enum Renderer {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Open this story folder (laid out like `data/`, with its `story.json`) instead of the
+    /// Open this story folder (laid out like `data/`, with its `story.json`), or such a folder
+    /// as one `.zip` (as the web page downloads it), instead of the
     /// story built into the app. `--data` is an alias.
     #[arg(
         long = "story",

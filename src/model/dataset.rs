@@ -39,11 +39,13 @@ pub const TOUR_FILE: &str = "tour.json";
 /// The quiz in a data folder (optional, like the tour).
 pub const QUIZ_FILE: &str = "quiz.json";
 
-/// Where data comes from: the copy inside the binary, or a folder laid out like `data/`.
+/// Where data comes from: the copy inside the binary, a folder laid out like `data/`, or
+/// such a folder's files held in memory (a draft, an archive, a story fetched by the page).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataSource {
     Embedded,
     Dir(PathBuf),
+    Files(std::sync::Arc<super::StoryFiles>),
 }
 
 impl DataSource {
@@ -52,6 +54,7 @@ impl DataSource {
         match self {
             Self::Embedded => format!("<embedded data>/{name}"),
             Self::Dir(dir) => dir.join(name).display().to_string(),
+            Self::Files(f) => format!("{}/{name}", f.name),
         }
     }
 
@@ -59,6 +62,7 @@ impl DataSource {
     pub fn read_optional(&self, name: &str) -> Result<Option<Cow<'static, str>>, DataError> {
         match self {
             Self::Dir(dir) if !dir.join(name).exists() => Ok(None),
+            Self::Files(f) if f.get(name).is_none() => Ok(None),
             _ => self.read(name).map(Some),
         }
     }
@@ -75,6 +79,10 @@ impl DataSource {
                     .map(Cow::Owned)
                     .map_err(|e| DataError::file(path.display().to_string(), e.to_string()))
             }
+            Self::Files(f) => f
+                .get(name)
+                .map(|t| Cow::Owned(t.to_string()))
+                .ok_or_else(|| DataError::file(self.display_name(name), "no such file")),
         }
     }
 }

@@ -8,15 +8,17 @@ pub mod clock;
 mod dialog;
 mod jobs;
 mod progress;
+mod save;
 mod tiles;
 pub mod world;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use dialog::{FileBytes, FileKind, pick_bytes, pick_file, read_dropped};
+pub use dialog::{FileBytes, FileKind, Picked, pick_bytes, pick_file, read_dropped, too_large};
 pub use jobs::{Job, POLL_EVERY, Poll, SLICE};
 pub use progress::{Counting, Progress};
+pub use save::SaveTo;
 pub use tiles::{local_tiles, prepare_https};
 
 /// What the platform can do, so the UI offers only what works there (and hides the rest).
@@ -27,6 +29,12 @@ pub struct Abilities {
     /// Files and folders by path: story folders, recent stories, saving beside the story,
     /// file dialogs, the tile cache, PMTiles.
     pub paths: bool,
+    /// Screen readers through AccessKit (the desktop); where there is none (the browser),
+    /// the app can have the browser's speech read what has focus aloud instead.
+    pub accesskit: bool,
+    /// Windows of its own beside the main one (the presenter view on a second screen); the
+    /// page has one canvas.
+    pub windows: bool,
 }
 
 /// This platform's abilities.
@@ -34,10 +42,14 @@ pub const ABILITIES: Abilities = if cfg!(target_arch = "wasm32") {
     Abilities {
         threads: false,
         paths: false,
+        accesskit: false,
+        windows: false,
     }
 } else {
     Abilities {
         threads: true,
         paths: true,
+        accesskit: true,
+        windows: true,
     }
 };

@@ -83,3 +83,119 @@ pub fn show_problem(text: &str) {
 pub fn keep(runner: eframe::WebRunner) {
     RUNNER.with(|r| *r.borrow_mut() = Some(runner));
 }
+
+/// Hands `bytes` to the person as a download named `name` (the browser's way to save).
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{name}: the download failed: {e:?}");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .ok_or("no page to download from")?
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| format!("{name}: the download failed"))?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The browser has taken the file once the click is handled; free the blob a while later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    Ok(())
+}
+
+/// Why a fetch gave nothing: the server has no such file, or another failure (in words).
+pub enum FetchError {
+    NotFound,
+    Failed(String),
+}
+
+/// Fetches `url` (relative to the page) as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    use wasm_bindgen_futures::JsFuture;
+    let fail = |what: &str| FetchError::Failed(format!("{url}: {what}"));
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| fail("cannot be fetched: offline on the first visit?"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| fail("no response"))?;
+    if response.status() == 404 {
+        return Err(FetchError::NotFound);
+    }
+    if !response.ok() {
+        return Err(fail(&format!("the server answered {}", response.status())));
+    }
+    let buffer = response.array_buffer().map_err(|_| fail("unreadable"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| fail("too large for the browser's memory, or cut off"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches the story a link names (`?story=…`, relative to the page): a story archive
+/// (`.zip`), or a folder laid out like `data/` (its `story.json` first, then the files it
+/// names; the tour, quiz, lexicon and gazetteer may be missing).
+pub fn fetch_story(url: String) -> crate::platform::Job<Result<crate::model::StoryFiles, String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = tx.send(story_at(&url).await);
+    });
+    crate::platform::Job::receiving("fetch story", rx)
+}
+
+async fn story_at(url: &str) -> Result<crate::model::StoryFiles, String> {
+    let text = |e: FetchError, name: &str| match e {
+        FetchError::NotFound => format!("{name}: not found on the server (story={url})"),
+        FetchError::Failed(m) => m,
+    };
+    if url.to_lowercase().ends_with(".zip") {
+        let bytes = fetch_bytes(url).await.map_err(|e| text(e, url))?;
+        return crate::model::StoryFiles::from_zip(url, &bytes).map_err(|e| e.to_string());
+    }
+    let dir = url.trim_end_matches('/');
+    let get = |name: String| async move {
+        let at = format!("{dir}/{name}");
+        match fetch_bytes(&at).await {
+            Ok(b) => String::from_utf8(b)
+                .map(Some)
+                .map_err(|_| format!("{at}: not UTF-8 text")),
+            Err(FetchError::NotFound) => Ok(None),
+            Err(e) => Err(text(e, &at)),
+        }
+    };
+    let story = get("story.json".into())
+        .await?
+        .ok_or_else(|| format!("{dir}/story.json: not found: story={url} names no story"))?;
+    let article = serde_json::from_str::<serde_json::Value>(&story)
+        .ok()
+        .and_then(|v| v.get("article")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| "source/article.txt".into());
+    let mut files = vec![("story.json".to_string(), story)];
+    let names = [
+        "places.json",
+        "events.json",
+        "crossings.json",
+        "boundaries/provinces.geojson",
+        "boundaries/countries.geojson",
+        "tour.json",
+        "quiz.json",
+        "lexicon.json",
+        "gazetteer.json",
+    ];
+    for name in std::iter::once(article.as_str()).chain(names) {
+        // A file the story needs and the server lacks is named by the story's check.
+        if let Some(t) = get(name.to_string()).await? {
+            files.push((name.to_string(), t));
+        }
+    }
+    Ok(crate::model::StoryFiles::new(url, files))
+}

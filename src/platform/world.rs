@@ -31,8 +31,6 @@ mod imp {
     use std::borrow::Cow;
     use std::sync::Mutex;
 
-    use wasm_bindgen::JsCast;
-
     /// Where the fetch stands.
     enum State {
         NotAsked,
@@ -68,20 +66,13 @@ mod imp {
     }
 
     async fn fetch() -> Result<Vec<u8>, String> {
-        let fail = |what: &str| format!("{URL}: {what} (the page needs it for place names)");
-        let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-        let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(URL))
-            .await
-            .map_err(|_| fail("cannot be fetched: offline on the first visit?"))?;
-        let response: web_sys::Response = response.dyn_into().map_err(|_| fail("no response"))?;
-        if !response.ok() {
-            return Err(fail(&format!("the server answered {}", response.status())));
-        }
-        let buffer = response.array_buffer().map_err(|_| fail("unreadable"))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
-            .await
-            .map_err(|_| fail("too large for the browser's memory, or cut off"))?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        use super::super::web::{FetchError, fetch_bytes};
+        fetch_bytes(URL).await.map_err(|e| match e {
+            FetchError::NotFound => {
+                format!("{URL}: not on the server (the page needs it for place names)")
+            }
+            FetchError::Failed(m) => format!("{m} (the page needs it for place names)"),
+        })
     }
 }
 

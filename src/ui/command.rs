@@ -75,10 +75,20 @@ pub enum Command {
     OpenDataBytes(crate::platform::FileBytes),
     /// Geocode a text file.
     OpenArticle(PathBuf),
+    /// Geocode a text handed over as bytes (the browser).
+    OpenArticleBytes(crate::platform::FileBytes),
     /// Open a story folder in place of the current one.
     OpenStory(PathBuf),
     /// Build a story from this article (File › New story from article…).
     BuildStory(PathBuf),
+    /// Build a story from an article's text (picked in the browser, or pasted).
+    BuildStoryBytes(crate::platform::FileBytes),
+    /// Open a story held in memory (a draft's preview, a story downloaded in the browser).
+    OpenStoryFiles(crate::model::StoryFiles),
+    /// Open a tour file from its bytes (the browser's tour editor).
+    OpenTourBytes(crate::platform::FileBytes),
+    /// Open a story archive (.zip of a story folder) from its bytes.
+    OpenStoryArchive(crate::platform::FileBytes),
     /// Go back to the story built into the app.
     OpenBuiltInStory,
     /// Ask the native file dialog for a file of this kind.
@@ -91,7 +101,7 @@ pub enum Command {
     /// Use this basemap.
     SetBasemap(Basemap),
     /// Capture the window to a PNG file (it keeps running).
-    ExportPng(PathBuf),
+    ExportPng(crate::platform::SaveTo),
     /// Record the timeline playing to an animation file.
     RecordAnimation {
         plan: crate::media::FramePlan,

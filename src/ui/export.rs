@@ -2,13 +2,12 @@
 //! `--screenshot` runs. The capture is taken once the window has settled, and encoded and
 //! written off the UI thread, atomically.
 
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use egui::{Key, Ui};
 
 use super::{Command, WindowId};
-use crate::platform::{Job, Poll};
+use crate::platform::{Job, Poll, SaveTo};
 
 /// Where a picture of the window lands when the integration has read it back (a PNG export,
 /// an animation's frame, a handout's map).
@@ -36,7 +35,8 @@ impl PictureSlot {
 
 /// A pending capture: render a few frames, capture, save (and, for `--screenshot`, quit).
 pub struct ScreenshotJob {
-    pub path: PathBuf,
+    /// Where the PNG goes (a path, or a download in the browser).
+    pub to: SaveTo,
     /// Quit once saved (`--screenshot`), or keep running (File › Export view as PNG).
     pub close_after: bool,
     requested: bool,
@@ -55,10 +55,10 @@ pub enum Shot {
 }
 
 impl ScreenshotJob {
-    /// Captures to `path` once the window has settled.
-    pub fn new(path: PathBuf) -> Self {
+    /// Captures to `to` once the window has settled.
+    pub fn new(to: SaveTo) -> Self {
         Self {
-            path,
+            to,
             close_after: true,
             requested: false,
             frames: 0,
@@ -78,8 +78,8 @@ impl ScreenshotJob {
                 Poll::Lost => Err("the save stopped".into()),
             };
             let message = match r {
-                Ok(()) => format!("saved {}", self.path.display()),
-                Err(e) => format!("error: cannot save {}: {e}", self.path.display()),
+                Ok(()) => self.to.done(),
+                Err(e) => format!("error: cannot save {}: {e}", self.to),
             };
             return Shot::Done {
                 message,
@@ -88,8 +88,9 @@ impl ScreenshotJob {
         }
         let shot = self.image.take();
         if let Some(image) = shot {
-            let path = self.path.clone();
-            match Job::spawn("save png", move |_| save_png(&path, &image)) {
+            let to = self.to.clone();
+            let save = move |_: &_| png_bytes(&image).and_then(|png| to.save(&png));
+            match Job::spawn("save png", save) {
                 Ok(job) => self.saving = Some(job),
                 Err(e) => {
                     return Shot::Done {
@@ -110,8 +111,8 @@ impl ScreenshotJob {
     }
 }
 
-/// Saves an egui image as PNG, atomically.
-pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+/// An egui image as PNG.
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let buf: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let mut png = Vec::new();
@@ -124,7 +125,7 @@ pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         image::ExtendedColorType::Rgba8,
     )
     .map_err(|e| e.to_string())?;
-    crate::model::write_atomic(path, &png).map_err(|e| e.to_string())
+    Ok(png)
 }
 
 /// File › Export view as PNG…: where to save, then the capture (this window closes first, so
@@ -138,21 +139,32 @@ pub fn window(ctx: &egui::Context, path: &mut String) -> Vec<Command> {
         .show(ctx, |ui| {
             ui.label("The map as shown, with legend and credits, for handouts.");
             ui.horizontal(|ui| {
-                let f = ui.label("File");
+                let (label, button) = save_words("Export");
+                let f = ui.label(label);
                 let edit = ui.text_edit_singleline(path).labelled_by(f.id);
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 let ok = !path.trim().is_empty();
-                if (ui.add_enabled(ok, egui::Button::new("Export")).clicked() || enter) && ok {
+                if (ui.add_enabled(ok, egui::Button::new(button)).clicked() || enter) && ok {
                     export = true;
                 }
             });
         });
     let mut commands = Vec::new();
     if export {
-        commands.push(Command::ExportPng(PathBuf::from(path.trim())));
+        commands.push(Command::ExportPng(SaveTo::typed(path)));
     }
     if export || !open {
         commands.push(Command::Close(WindowId::ExportPng));
     }
     commands
+}
+
+/// The words of a save row: "File" and `verb` where files have paths; "File name" and
+/// "Download" in the browser, where the file goes to the downloads.
+pub fn save_words(verb: &'static str) -> (&'static str, &'static str) {
+    if crate::platform::ABILITIES.paths {
+        ("File", verb)
+    } else {
+        ("File name", "Download")
+    }
 }

@@ -2,13 +2,11 @@
 //! pictured from the window, then the handout (slides, quiz sheet, answer key) is written in the
 //! background. The window shows only the map meanwhile; Esc cancels and nothing is written.
 
-use std::path::PathBuf;
-
 use super::export::PictureSlot;
 use crate::atlas::Atlas;
-use crate::media::{Handout, Picture, QuizItem, SlidePage, write_handout};
+use crate::media::{Handout, Picture, QuizItem, SlidePage, handout_pdf};
 use crate::model::{Answer, Question, Quiz, Tour};
-use crate::platform::{Job, Poll};
+use crate::platform::{Job, Poll, SaveTo};
 
 /// Frames a slide is given to settle (the view is fitted two frames after the card is drawn).
 const SETTLE: u32 = 8;
@@ -30,7 +28,8 @@ pub enum HandoutStep {
 
 /// A handout being made.
 pub struct HandoutJob {
-    pub path: PathBuf,
+    /// Where the PDF goes (a path, or a download in the browser).
+    pub to: SaveTo,
     slides: usize,
     next: usize,
     waited: u32,
@@ -43,15 +42,17 @@ pub struct HandoutJob {
     failure: Option<String>,
     /// The slide presented before the export (shown again after), if any.
     pub resume: Option<usize>,
+    /// The tour's current slide before the export (presenting or not), to go back to.
+    pub slide_before: usize,
     /// Quit once written (`--handout`).
     pub close_after: bool,
 }
 
 impl HandoutJob {
-    /// A handout of `slides` slides to `path`.
-    pub fn new(path: PathBuf, slides: usize) -> Self {
+    /// A handout of `slides` slides to `to`.
+    pub fn new(to: SaveTo, slides: usize) -> Self {
         Self {
-            path,
+            to,
             slides,
             next: 0,
             waited: 0,
@@ -62,6 +63,7 @@ impl HandoutJob {
             cancelled: false,
             failure: None,
             resume: None,
+            slide_before: 0,
             close_after: false,
         }
     }
@@ -98,7 +100,7 @@ impl HandoutJob {
         if let Some(job) = &self.writing {
             return match job.poll() {
                 Poll::Running => HandoutStep::Pending,
-                Poll::Done(Ok(())) => self.done(format!("saved {}", self.path.display())),
+                Poll::Done(Ok(())) => self.done(self.to.done()),
                 Poll::Done(Err(e)) => self.done(format!("error: handout not saved: {e}")),
                 Poll::Lost => self.done("error: handout not saved: the writer stopped".into()),
             };
@@ -139,17 +141,16 @@ impl HandoutJob {
         self.slot.request(ctx);
     }
 
-    /// Writes `handout` in the background (atomically).
+    /// Makes the PDF in the background and saves it (whole: a path is written atomically).
     pub fn write(&mut self, handout: Handout) {
-        let path = self.path.clone();
+        let to = self.to.clone();
         let job = Job::spawn("write handout", move |p| {
-            let r = write_handout(&path, &handout).map_err(|e| e.to_string());
-            // Cancelled while writing: the file it just put in place is not wanted.
-            if p.cancelled() && r.is_ok() {
-                let _ = std::fs::remove_file(&path);
+            let pdf = handout_pdf(&handout).map_err(|e| e.to_string())?;
+            // Cancelled while the PDF was made: nothing is saved.
+            if p.cancelled() {
                 return Err("cancelled; nothing was written".into());
             }
-            r
+            to.save(&pdf)
         });
         match job {
             Ok(j) => self.writing = Some(j),
@@ -158,8 +159,8 @@ impl HandoutJob {
     }
 }
 
-/// File › Export handout (PDF)…: where to write, then Make. Returns the path to make.
-pub fn window(ctx: &egui::Context, path: &mut String) -> (bool, Option<PathBuf>) {
+/// File › Export handout (PDF)…: where to write, then Make. Returns where to save it.
+pub fn window(ctx: &egui::Context, path: &mut String) -> (bool, Option<SaveTo>) {
     let mut open = true;
     let mut make = None;
     egui::Window::new("Export handout (PDF)")
@@ -168,12 +169,16 @@ pub fn window(ctx: &egui::Context, path: &mut String) -> (bool, Option<PathBuf>)
         .show(ctx, |ui| {
             ui.label("One page per tour slide (its map, title, narration, quotes and credits), then a quiz sheet and its answer key.");
             ui.horizontal(|ui| {
-                let f = ui.label("File (.pdf)");
+                let f = ui.label(if crate::platform::ABILITIES.paths {
+                    "File (.pdf)"
+                } else {
+                    "File name (.pdf, downloaded)"
+                });
                 ui.text_edit_singleline(path).labelled_by(f.id);
             });
             let ok = !path.trim().is_empty();
             if ui.add_enabled(ok, egui::Button::new("Make the handout")).clicked() {
-                make = Some(PathBuf::from(path.trim()));
+                make = Some(SaveTo::typed(path));
             }
         });
     (open, make)

@@ -31,15 +31,56 @@ pub struct StoriesSaved {
 /// be read at all.
 pub type Loaded = Result<(Arc<Atlas>, Vec<String>), String>;
 
-/// Reads, checks and prepares a story folder (on the calling thread).
+/// Reads, checks and prepares a story folder, or a story archive (`.zip`), on the calling
+/// thread.
 pub fn load_story(dir: &Path) -> Loaded {
+    let zip = dir
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if zip && dir.is_file() {
+        let bytes = std::fs::read(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let files = crate::model::StoryFiles::from_zip(&dir.display().to_string(), &bytes)
+            .map_err(|e| e.to_string())?;
+        return load_source(&DataSource::Files(Arc::new(files)));
+    }
     if !dir.is_dir() {
         return Err(format!("{}: not a folder", dir.display()));
     }
-    let source = DataSource::Dir(dir.to_path_buf());
-    let (dataset, errors) = crate::check::load_and_check(&source).map_err(|e| e.to_string())?;
+    load_source(&DataSource::Dir(dir.to_path_buf()))
+}
+
+/// Reads, checks and prepares a story from anywhere (a folder, files in memory).
+pub fn load_source(source: &DataSource) -> Loaded {
+    let (dataset, errors) = crate::check::load_and_check(source).map_err(|e| e.to_string())?;
     let problems = errors.iter().map(ToString::to_string).collect();
     Ok((Arc::new(Atlas::new(dataset)), problems))
+}
+
+/// Where a story open (or being read) came from; only folders are reopened after a restart
+/// and listed among the recent stories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoryOrigin {
+    BuiltIn,
+    Folder(PathBuf),
+    /// Files in memory (a draft's preview, an archive, a link): named, not kept.
+    Memory(String),
+}
+
+impl StoryOrigin {
+    /// What to call it while it is read.
+    pub fn label(&self) -> String {
+        match self {
+            Self::BuiltIn => "the built-in story".into(),
+            Self::Folder(d) => d.display().to_string(),
+            Self::Memory(name) => name.clone(),
+        }
+    }
+}
+
+/// A story being read in the background.
+pub struct Loading {
+    pub origin: StoryOrigin,
+    pub job: Job<Loaded>,
 }
 
 /// The saved list, the typed path, and a folder being read.
@@ -47,42 +88,60 @@ pub fn load_story(dir: &Path) -> Loaded {
 pub struct Stories {
     pub saved: StoriesSaved,
     pub path_field: String,
-    pub loading: Option<(PathBuf, Job<Loaded>)>,
+    pub loading: Option<Loading>,
 }
 
 impl Stories {
     /// Starts reading a story folder in the background.
     pub fn open(&mut self, dir: PathBuf) -> Vec<Command> {
         let d = dir.clone();
-        match Job::spawn("open story", move |_| load_story(&d)) {
+        self.start(StoryOrigin::Folder(dir), move || load_story(&d))
+    }
+
+    /// Starts reading a story held in memory (an archive opened, a draft, a link's files).
+    pub fn open_files(&mut self, files: crate::model::StoryFiles) -> Vec<Command> {
+        let origin = StoryOrigin::Memory(files.name.clone());
+        let source = DataSource::Files(Arc::new(files));
+        self.start(origin, move || load_source(&source))
+    }
+
+    fn start(
+        &mut self,
+        origin: StoryOrigin,
+        load: impl FnOnce() -> Loaded + Send + 'static,
+    ) -> Vec<Command> {
+        // The story's check reads the world's gazetteer, which the page fetches first.
+        match crate::platform::world::job_needing_gazetteer("open story", move |_| load()) {
             Ok(job) => {
-                self.loading = Some((dir, job));
+                self.loading = Some(Loading { origin, job });
                 Vec::new()
             }
             Err(e) => vec![Command::Problem(e)],
         }
     }
 
-    /// The folder read, when it is: its path and what came of it.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(PathBuf, Loaded)> {
-        let (dir, job) = self.loading.take()?;
+    /// The story read, when it is: where it came from and what came of it.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(StoryOrigin, Loaded)> {
+        let Loading { origin, job } = self.loading.take()?;
         match job.poll() {
             Poll::Running => {
-                self.loading = Some((dir, job));
+                self.loading = Some(Loading { origin, job });
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));
                 None
             }
-            Poll::Done(r) => Some((dir, r)),
-            Poll::Lost => Some((dir, Err("the story could not be read".into()))),
+            Poll::Done(r) => Some((origin, r)),
+            Poll::Lost => Some((origin, Err("the story could not be read".into()))),
         }
     }
 
-    /// Records the story now open (`None`: the built-in one) at the top of the recent list.
-    pub fn opened(&mut self, dir: Option<PathBuf>) {
-        // A draft's preview lives in a temporary folder: it is not kept.
-        if dir.as_deref().is_some_and(super::story_builder::is_preview) {
-            return;
-        }
+    /// Records the story now open at the top of the recent list (a folder), or as the
+    /// built-in one; a story in memory is not kept.
+    pub fn opened(&mut self, origin: &StoryOrigin) {
+        let dir = match origin {
+            StoryOrigin::Memory(_) => return,
+            StoryOrigin::BuiltIn => None,
+            StoryOrigin::Folder(d) => Some(d.clone()),
+        };
         if let Some(d) = &dir {
             self.saved.recent.retain(|r| r != d);
             self.saved.recent.insert(0, d.clone());
@@ -124,10 +183,17 @@ impl Stories {
 
     fn window_body(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        ui.label("A story folder holds story.json, the article, places, events and crossings.");
+        ui.label("A story folder holds story.json, the article, places, events and crossings; an archive is such a folder as one .zip.");
         ui.horizontal(|ui| {
             if ui.button("Browse…").clicked() {
                 commands.push(Command::Browse(FileKind::StoryFolder));
+            }
+            if ui
+                .button("Archive (.zip)…")
+                .on_hover_text("A story folder packed as one .zip (as the web page downloads it)")
+                .clicked()
+            {
+                commands.push(Command::Browse(FileKind::StoryArchive));
             }
             let field =
                 PathField::new("Folder", "/path/to/story", "Open").enabled(self.loading.is_none());
@@ -136,10 +202,10 @@ impl Stories {
             }
         });
         let mut cancel = false;
-        if let Some((dir, _)) = &self.loading {
+        if let Some(loading) = &self.loading {
             ui.horizontal(|ui| {
                 ui.add(egui::Spinner::new());
-                ui.label(format!("Reading {}…", dir.display()));
+                ui.label(format!("Reading {}…", loading.origin.label()));
                 cancel = ui.button("Cancel").clicked();
             });
         }

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use super::{Command, WindowId};
 use crate::atlas::Atlas;
 use crate::import::{Imported, article_layer};
-use crate::model::{Dataset, GazetteerEntry, SlideView, write_atomic};
-use crate::platform::{Job, Poll, Progress};
+use crate::model::{Dataset, GazetteerEntry, SlideView};
+use crate::platform::{FileBytes, Job, Poll, Progress, SaveTo};
 use crate::spatial::gazetteer::WorldGazetteer;
 use crate::spatial::geocode::{GeocodeResult, Geocoder, places_json};
 
@@ -179,6 +179,22 @@ impl Articles {
         self.start(path, None, HashMap::new(), atlas)
     }
 
+    /// Geocodes a text handed over as bytes (the browser's picker, a drop); a file that is
+    /// not UTF-8 text is refused with its name.
+    pub fn open_bytes(&mut self, file: FileBytes, atlas: &Arc<Atlas>) -> Vec<Command> {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(text) => {
+                let text = Some(text.to_string());
+                self.start(file.name.into(), text, HashMap::new(), atlas)
+            }
+            Err(e) => vec![Command::Problem(format!(
+                "{}: not UTF-8 text (byte {}): open a plain-text article",
+                file.name,
+                e.valid_up_to()
+            ))],
+        }
+    }
+
     /// Places the article again with `index` as the pick for `mention`.
     pub fn choose(&mut self, mention: &str, index: usize, atlas: &Arc<Atlas>) -> Vec<Command> {
         let Some(a) = &self.article else {
@@ -222,16 +238,12 @@ impl Articles {
         let Some(a) = &self.article else {
             return vec![Command::Problem("no article open".into())];
         };
-        let path = PathBuf::from(a.save_path.trim());
+        let to = SaveTo::typed(&a.save_path);
         let places = a.result.places.clone();
         let write = move |_: &Progress| {
             let json = places_json(&places).map_err(|e| e.to_string())?;
-            write_atomic(&path, json.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(format!(
-                "saved {} places to {}",
-                places.len(),
-                path.display()
-            ))
+            to.save(json.as_bytes())?;
+            Ok(format!("{} ({} places)", to.done(), places.len()))
         };
         match Job::spawn("save places", write) {
             Ok(job) => {

@@ -86,10 +86,16 @@ fn contents(
     });
     ui.separator();
     ui.horizontal(|ui| {
-        let label = ui.label("Save places to");
+        let paths = crate::platform::ABILITIES.paths;
+        let label = ui.label(if paths { "Save places to" } else { "File name" });
         ui.add(egui::TextEdit::singleline(&mut a.save_path).desired_width(240.0))
             .labelled_by(label.id);
-        if ui.button("Save places file").clicked() {
+        let verb = if paths {
+            "Save places file"
+        } else {
+            "Download places file"
+        };
+        if ui.button(verb).clicked() {
             action = Some(ArticleAction::Save);
         }
     });
@@ -101,12 +107,19 @@ fn open_row(ui: &mut Ui, path: &mut String) -> Option<ArticleAction> {
     let mut action = None;
     ui.label("Any news text (UTF-8): its places are found with the offline gazetteer and drawn as a layer.");
     ui.horizontal(|ui| {
-        if ui.button("Browse…").clicked() {
+        let paths = crate::platform::ABILITIES.paths;
+        if ui
+            .button(if paths { "Browse…" } else { "Open text…" })
+            .clicked()
+        {
             action = Some(ArticleAction::Browse);
         }
-        let field = PathField::new("Text file", "/path/to/article.txt", "Geocode");
-        if let Some(typed) = field.show(ui, path) {
-            action = Some(ArticleAction::Open(typed));
+        // The browser has no paths: its picker is the way in.
+        if paths {
+            let field = PathField::new("Text file", "/path/to/article.txt", "Geocode");
+            if let Some(typed) = field.show(ui, path) {
+                action = Some(ArticleAction::Open(typed));
+            }
         }
     });
     action

@@ -21,7 +21,6 @@ use crate::import::{
     assign_provinces, assign_world_units, import_file, write_csv, write_geojson,
 };
 use crate::map::imported::{ClusterHit, LayerDraw};
-use crate::model::write_atomic;
 use crate::platform::{FileBytes, Job, Poll};
 use crate::timeline::{TimeFilter, Vis};
 pub use bytes_import::BytesImport;
@@ -35,7 +34,7 @@ pub struct ImportJob {
 
 /// A layer's shown events being written to a file.
 pub struct ExportJob {
-    pub path: PathBuf,
+    pub to: crate::platform::SaveTo,
     pub job: Job<Result<usize, String>>,
 }
 
@@ -163,13 +162,14 @@ fn with_provinces(atlas: &Atlas, mut imported: Imported, progress: &Progress) ->
 
 /// Writes `rows` of `layer` as CSV (ACLED's or UCDP's layout) or GeoJSON by the path's
 /// extension, atomically.
-fn write_export(data: &Imported, rows: &[usize], path: &Path) -> Result<usize, String> {
+fn write_export(
+    data: &Imported,
+    rows: &[usize],
+    to: &crate::platform::SaveTo,
+) -> Result<usize, String> {
     let layer = &data.layer;
     let mut bytes = Vec::new();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = to.extension();
     let rows_iter = rows.iter().copied();
     let written = match ext.as_str() {
         "geojson" | "json" => write_geojson(layer, rows_iter, &mut bytes),
@@ -180,15 +180,11 @@ fn write_export(data: &Imported, rows: &[usize], path: &Path) -> Result<usize, S
             &mut bytes,
         ),
         _ => {
-            return Err(format!(
-                "{}: use a .csv, .geojson or .json file name",
-                path.display()
-            ));
+            return Err(format!("{to}: use a .csv, .geojson or .json file name"));
         }
     };
-    written
-        .and_then(|()| write_atomic(path, &bytes))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    written.map_err(|e| format!("{to}: {e}"))?;
+    to.save(&bytes)?;
     Ok(rows.len())
 }
 
@@ -305,15 +301,13 @@ impl Layers {
         for e in std::mem::take(&mut self.exports) {
             match e.job.poll() {
                 Poll::Running => self.exports.push(e),
-                Poll::Done(Ok(n)) => commands.push(Command::Status(format!(
-                    "exported {n} events to {}",
-                    e.path.display()
-                ))),
+                Poll::Done(Ok(n)) => {
+                    commands.push(Command::Status(format!("exported {n} events to {}", e.to)))
+                }
                 Poll::Done(Err(msg)) => commands.push(Command::Problem(msg)),
-                Poll::Lost => commands.push(Command::Problem(format!(
-                    "{}: the export stopped",
-                    e.path.display()
-                ))),
+                Poll::Lost => {
+                    commands.push(Command::Problem(format!("{}: the export stopped", e.to)))
+                }
             }
         }
         if !self.jobs.is_empty() || !self.exports.is_empty() {
@@ -388,13 +382,18 @@ impl Layers {
     }
 
     /// Writes what layer `i` shows under the filters to `path`, in the background.
-    pub fn export(&mut self, i: usize, path: PathBuf, time: &TimeFilter) -> Result<(), String> {
+    pub fn export(
+        &mut self,
+        i: usize,
+        to: crate::platform::SaveTo,
+        time: &TimeFilter,
+    ) -> Result<(), String> {
         let layer = self.layers.get_mut(i).ok_or("no such layer")?;
         let rows = layer.shown_rows(time);
         let data = layer.data.clone();
-        let p = path.clone();
-        let job = Job::spawn("export", move |_| write_export(&data, &rows, &p))?;
-        self.exports.push(ExportJob { path, job });
+        let t = to.clone();
+        let job = Job::spawn("export", move |_| write_export(&data, &rows, &t))?;
+        self.exports.push(ExportJob { to, job });
         Ok(())
     }
 

@@ -6,7 +6,7 @@ use egui::{Color32, RichText, Ui};
 
 use super::{Layers, OpenLayer};
 use crate::map::imported::kind_color;
-use crate::platform::FileKind;
+use crate::platform::{FileKind, SaveTo};
 use crate::timeline::TimeFilter;
 use crate::ui::{Command, WindowId};
 
@@ -89,10 +89,15 @@ impl Layers {
             .iter()
             .map(|j| (&j.path, &j.job))
             .map(|(p, j)| (p, &j.progress))
-            .chain(self.exports.iter().map(|e| (&e.path, &e.job.progress)));
-        for (path, p) in running {
+            .map(|(p, j)| (p.display().to_string(), j))
+            .chain(
+                self.exports
+                    .iter()
+                    .map(|e| (e.to.to_string(), &e.job.progress)),
+            );
+        for (name, p) in running {
             ui.separator();
-            ui.label(RichText::new(path.display().to_string()).strong());
+            ui.label(RichText::new(name).strong());
             ui.horizontal(|ui| {
                 let text = format!("{} {:.0}%", p.stage(), p.fraction() * 100.0);
                 ui.add(
@@ -128,10 +133,10 @@ impl Layers {
                 return vec![Command::BrowseExport { layer: i, name }];
             }
             LayerAction::Export(i) => {
-                let Some(path) = self.layers.get(i).map(|l| l.export_path.trim().into()) else {
+                let Some(to) = self.layers.get(i).map(|l| SaveTo::typed(&l.export_path)) else {
                     return Vec::new();
                 };
-                if let Err(e) = self.export(i, path, time) {
+                if let Err(e) = self.export(i, to, time) {
                     return vec![Command::Problem(e)];
                 }
             }
@@ -169,10 +174,7 @@ fn layer_ui(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<Laye
         )
         .labelled_by(label.id);
     });
-    // Exports are written by path: the desktop's.
-    if crate::platform::ABILITIES.paths {
-        export_controls(ui, i, layer, actions);
-    }
+    export_controls(ui, i, layer, actions);
     kinds(ui, i, l, &mut layer.filter);
 }
 
@@ -209,19 +211,31 @@ fn bad_rows(ui: &mut Ui, i: usize, l: &crate::import::Layer) {
 /// Where "Export shown" writes, its file dialog, and the button.
 fn export_controls(ui: &mut Ui, i: usize, layer: &mut OpenLayer, actions: &mut Vec<LayerAction>) {
     ui.horizontal(|ui| {
-        let label = ui.label("Export shown to");
+        let paths = crate::platform::ABILITIES.paths;
+        let label = ui.label(if paths {
+            "Export shown to"
+        } else {
+            "Download shown as"
+        });
         ui.add(egui::TextEdit::singleline(&mut layer.export_path).desired_width(220.0))
             .labelled_by(label.id);
-        if ui
-            .small_button("…")
-            .on_hover_text("Choose the file")
-            .clicked()
+        // The browser has no path to choose: the file goes to its downloads.
+        if paths
+            && ui
+                .small_button("…")
+                .on_hover_text("Choose the file")
+                .clicked()
         {
             actions.push(LayerAction::BrowseExport(i));
         }
     });
+    let verb = if crate::platform::ABILITIES.paths {
+        "Export shown events (.csv or .geojson)"
+    } else {
+        "Download shown events (.csv or .geojson)"
+    };
     if ui
-        .button("Export shown events (.csv or .geojson)")
+        .button(verb)
         .on_hover_text("Writes the events the time, type and actor filters show now")
         .clicked()
     {

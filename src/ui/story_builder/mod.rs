@@ -13,19 +13,41 @@ use std::sync::Arc;
 use super::{Command, WindowId};
 use crate::builder::text::{Sentence, sentences};
 use crate::builder::{Built, Library, Options, build, folder};
-use crate::model::PartialDate;
-use crate::platform::{Job, Poll, Progress};
+use crate::model::{PartialDate, StoryFiles};
+use crate::platform::{FileBytes, Job, Poll, Progress, SaveTo};
 
-/// The start of a preview folder's name (in the system's temporary directory).
-const PREVIEW_PREFIX: &str = "event-atlas-preview-";
+/// An article to build from: a file by path (the desktop), or text with a name (a file the
+/// browser handed over, or text pasted into the window).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleSource {
+    Path(PathBuf),
+    Bytes(FileBytes),
+}
 
-/// Whether a story folder is a draft's preview: not one to reopen after a restart or list
-/// among the recent stories.
-pub fn is_preview(dir: &std::path::Path) -> bool {
-    dir.parent() == Some(std::env::temp_dir().as_path())
-        && dir
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with(PREVIEW_PREFIX))
+impl ArticleSource {
+    /// The article's name, for messages and for the story's suggested name.
+    pub fn name(&self) -> String {
+        match self {
+            Self::Path(p) => p.display().to_string(),
+            Self::Bytes(f) => f.name.clone(),
+        }
+    }
+
+    fn bytes(&self) -> Result<Arc<[u8]>, String> {
+        match self {
+            Self::Path(p) => std::fs::read(p)
+                .map(Into::into)
+                .map_err(|e| format!("{}: {e}", p.display())),
+            Self::Bytes(f) => Ok(f.bytes.clone()),
+        }
+    }
+}
+
+/// What a save came to: a folder written (the desktop), or the story's files in memory (a
+/// preview, or the browser's download).
+enum Saved {
+    Folder(PathBuf),
+    Files(StoryFiles),
 }
 
 /// What a build brings back: the draft and the library it used (kept for the next one).
@@ -58,14 +80,14 @@ pub struct Draft {
     /// A place name typed to add, and what became of the last one.
     pub place_field: String,
     pub place_note: Option<String>,
-    pub source: PathBuf,
+    pub source: ArticleSource,
     pub keep_events: Vec<bool>,
     /// The crossings, then the totals.
     pub keep_crossings: Vec<bool>,
     pub sentences: Vec<Sentence>,
     pub picked: Option<Pick>,
     pub tab: Tab,
-    /// Where "Save as story" writes.
+    /// Where "Save as story" writes (a folder; in the browser, the archive's file name).
     pub out_field: String,
     /// The picked event's dates as typed (applied when they parse).
     pub date_text: String,
@@ -73,9 +95,14 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn new(built: Built, source: PathBuf, library: Arc<Library>) -> Self {
-        let out = source.with_extension("");
-        let out_field = format!("{}-story", out.display());
+    fn new(built: Built, source: ArticleSource, library: Arc<Library>) -> Self {
+        let out = PathBuf::from(source.name()).with_extension("");
+        let out_field = if crate::platform::ABILITIES.paths {
+            format!("{}-story", out.display())
+        } else {
+            let stem = out.file_name().map(|n| n.to_string_lossy().into_owned());
+            format!("{}-story.zip", stem.unwrap_or_else(|| "article".into()))
+        };
         Self {
             keep_events: vec![true; built.events.len()],
             keep_crossings: vec![true; built.crossing_spans.len()],
@@ -104,6 +131,8 @@ impl Draft {
 pub struct StoryBuilder {
     /// The article's path, as typed.
     pub path_field: String,
+    /// An article's text pasted into the window.
+    pub pasted: String,
     /// A publication date for an article without a dateline (YYYY-MM-DD), as typed.
     pub published_field: String,
     pub draft: Option<Draft>,
@@ -112,10 +141,12 @@ pub struct StoryBuilder {
     /// What the last action did, when it is worth saying (not a problem).
     pub note: Option<String>,
     library: Option<Arc<Library>>,
-    job: Option<Job<Building>>,
-    saving: Option<Job<Result<PathBuf, String>>>,
+    job: Option<(ArticleSource, Job<Building>)>,
+    saving: Option<Job<Result<Saved, String>>>,
     /// The job in `saving` writes a preview, not the story.
     previewing: bool,
+    /// A draft has just come: fold the paste box away for the review.
+    fold_paste: bool,
 }
 
 impl StoryBuilder {
@@ -124,9 +155,11 @@ impl StoryBuilder {
         self.job.is_some() || self.saving.is_some()
     }
 
-    /// Builds a draft from the article at `path` in the background.
-    pub fn start(&mut self, path: PathBuf) -> Vec<Command> {
-        self.path_field = path.display().to_string();
+    /// Builds a draft from the article in the background.
+    pub fn start(&mut self, source: ArticleSource) -> Vec<Command> {
+        if let ArticleSource::Path(p) = &source {
+            self.path_field = p.display().to_string();
+        }
         self.message = None;
         self.note = None;
         let published = match self.published_field.trim() {
@@ -140,12 +173,13 @@ impl StoryBuilder {
             },
         };
         let library = self.library.clone();
+        let s = source.clone();
         let job = crate::platform::world::job_needing_gazetteer(
-            format!("Building a story from {}", path.display()),
-            move |p| build_in_background(path, published, library, p),
+            format!("Building a story from {}", source.name()),
+            move |p| build_in_background(&s, published, library, p),
         );
         match job {
-            Ok(j) => self.job = Some(j),
+            Ok(j) => self.job = Some((source, j)),
             Err(e) => self.message = Some(e),
         }
         vec![Command::Open(WindowId::StoryBuilder)]
@@ -157,13 +191,13 @@ impl StoryBuilder {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let mut out = Vec::new();
-        if let Some(job) = &self.job {
+        if let Some((source, job)) = &self.job {
             match job.poll() {
                 Poll::Running => {}
                 Poll::Done(Ok((built, library))) => {
                     self.library = Some(library.clone());
-                    let source = PathBuf::from(&self.path_field);
-                    self.draft = Some(Draft::new(built, source, library));
+                    self.draft = Some(Draft::new(built, source.clone(), library));
+                    self.fold_paste = true;
                     self.job = None;
                 }
                 Poll::Done(Err(e)) => {
@@ -179,21 +213,9 @@ impl StoryBuilder {
         if let Some(job) = &self.saving {
             match job.poll() {
                 Poll::Running => {}
-                Poll::Done(Ok(dir)) if self.previewing => {
+                Poll::Done(Ok(saved)) => {
                     self.saving = None;
-                    self.previewing = false;
-                    self.note = Some(
-                        "The draft is open on the map as a preview (fold this window with the \
-                         arrow at its top left to see it); it is not saved yet."
-                            .into(),
-                    );
-                    out.push(Command::OpenStory(dir));
-                }
-                Poll::Done(Ok(dir)) => {
-                    self.saving = None;
-                    self.draft = None;
-                    out.push(Command::Close(WindowId::StoryBuilder));
-                    out.push(Command::OpenStory(dir));
+                    out.extend(self.saved(saved));
                 }
                 Poll::Done(Err(e)) => {
                     self.message = Some(e);
@@ -208,38 +230,95 @@ impl StoryBuilder {
         out
     }
 
+    /// Opens what was saved: a preview stays under review; a saved story ends the review.
+    fn saved(&mut self, saved: Saved) -> Vec<Command> {
+        if std::mem::take(&mut self.previewing) {
+            self.note = Some(
+                "The draft is open on the map as a preview (fold this window with the arrow at \
+                 its top left to see it); it is not saved yet."
+                    .into(),
+            );
+            return match saved {
+                Saved::Files(f) => vec![Command::OpenStoryFiles(f)],
+                Saved::Folder(d) => vec![Command::OpenStory(d)],
+            };
+        }
+        self.draft = None;
+        let open = match saved {
+            Saved::Folder(dir) => Command::OpenStory(dir),
+            Saved::Files(files) => Command::OpenStoryFiles(files),
+        };
+        vec![Command::Close(WindowId::StoryBuilder), open]
+    }
+
     /// Writes the reviewed story to the folder typed, in the background; an existing folder
-    /// is replaced only when `replace`.
+    /// is replaced only when `replace`. In the browser the story is downloaded as a `.zip`
+    /// under the name typed.
     fn save(&mut self, replace: bool) {
         let Some(draft) = &self.draft else { return };
-        let out = PathBuf::from(draft.out_field.trim());
-        if out.as_os_str().is_empty() {
+        let typed = draft.out_field.trim();
+        if typed.is_empty() {
             self.message = Some("type the folder to save the story in".into());
             return;
         }
         self.previewing = false;
         self.note = None;
-        self.write(out, replace);
+        match SaveTo::typed(typed) {
+            SaveTo::Path(out) => self.write(Saved::Folder(out), replace),
+            SaveTo::Download(name) => self.download(name),
+        }
     }
 
-    /// Writes the draft as it stands to a folder of the system's temporary directory (one
-    /// per app) and opens it, so the teacher sees it on the map before saving.
+    /// Opens the draft as it stands on the map, from memory, so the teacher sees it before
+    /// saving; nothing is written.
     fn preview(&mut self) {
-        let dir = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
         self.previewing = true;
-        self.write(dir, true);
+        self.write(Saved::Files(StoryFiles::default()), true);
     }
 
-    /// The draft's kept records, written and checked on a job.
-    fn write(&mut self, out: PathBuf, replace: bool) {
+    /// The draft's kept records, written and checked on a job: to the folder, or (given
+    /// `Saved::Files`) into memory.
+    fn write(&mut self, to: Saved, replace: bool) {
         let Some(draft) = &self.draft else { return };
         let finished = draft.finished();
         self.message = None;
-        let job = Job::spawn(format!("Saving {}", out.display()), move |p| {
-            p.set_stage("Writing and checking the story folder");
-            folder::write(&finished, &out, replace)
-                .map(|()| out)
-                .map_err(|e| e.to_string())
+        let label = match &to {
+            Saved::Folder(out) => format!("Saving {}", out.display()),
+            Saved::Files(_) => "Preparing the preview".into(),
+        };
+        let job = Job::spawn(label, move |p| {
+            p.set_stage("Writing and checking the story");
+            match to {
+                Saved::Folder(out) => folder::write(&finished, &out, replace)
+                    .map(|()| Saved::Folder(out))
+                    .map_err(|e| e.to_string()),
+                Saved::Files(_) => folder::in_memory(&finished, "draft preview")
+                    .map(Saved::Files)
+                    .map_err(|e| e.to_string()),
+            }
+        });
+        match job {
+            Ok(j) => self.saving = Some(j),
+            Err(e) => self.message = Some(e),
+        }
+    }
+
+    /// The browser's save: the checked story as a `.zip` download named `name`.
+    fn download(&mut self, name: String) {
+        let Some(draft) = &self.draft else { return };
+        let finished = draft.finished();
+        self.message = None;
+        let name = if name.to_lowercase().ends_with(".zip") {
+            name
+        } else {
+            format!("{name}.zip")
+        };
+        let job = Job::spawn(format!("Downloading {name}"), move |p| {
+            p.set_stage("Checking the story and packing it");
+            let files = folder::in_memory(&finished, &name).map_err(|e| e.to_string())?;
+            let zip = files.to_zip().map_err(|e| e.to_string())?;
+            SaveTo::Download(name).save(&zip)?;
+            Ok(Saved::Files(files))
         });
         match job {
             Ok(j) => self.saving = Some(j),
@@ -249,7 +328,7 @@ impl StoryBuilder {
 
     /// Stops the build.
     fn cancel(&mut self) {
-        if let Some(job) = self.job.take() {
+        if let Some((_, job)) = self.job.take() {
             job.cancel();
         }
         self.message = Some("cancelled".into());
@@ -258,13 +337,13 @@ impl StoryBuilder {
 
 /// Reads the article and builds the draft, loading the library the first time.
 fn build_in_background(
-    path: PathBuf,
+    source: &ArticleSource,
     published: Option<PartialDate>,
     library: Option<Arc<Library>>,
     progress: &Progress,
 ) -> Building {
     progress.set_stage("Reading the article");
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = source.bytes()?;
     progress.set_stage("Opening the gazetteers");
     let library = match library {
         Some(l) => l,
@@ -275,7 +354,7 @@ fn build_in_background(
     }
     progress.set_stage("Finding places, dates, events and crossings");
     let opts = Options {
-        name: path.display().to_string(),
+        name: source.name(),
         published,
         title: None,
     };

@@ -4,14 +4,15 @@
 
 use egui::{Color32, RichText, ScrollArea, Ui};
 
-use super::{Draft, Pick, StoryBuilder, Tab};
+use super::{ArticleSource, Draft, Pick, StoryBuilder, Tab};
+use crate::platform::FileBytes;
 use crate::ui::path_field::PathField;
 use crate::ui::{Command, WindowId};
 
 /// What the person asked for.
 #[derive(Debug, Clone, PartialEq)]
 enum Action {
-    Build(String),
+    Build(ArticleSource),
     Browse,
     Cancel,
     Save { replace: bool },
@@ -39,7 +40,7 @@ impl StoryBuilder {
             .show(ctx, |ui| action = self.contents(ui));
         let mut commands = Vec::new();
         match action {
-            Some(Action::Build(path)) => commands.extend(self.start(path.into())),
+            Some(Action::Build(source)) => commands.extend(self.start(source)),
             Some(Action::Browse) => {
                 commands.push(Command::Browse(crate::platform::FileKind::ArticleForStory));
             }
@@ -56,7 +57,7 @@ impl StoryBuilder {
 
     fn contents(&mut self, ui: &mut Ui) -> Option<Action> {
         let mut action = self.open_row(ui);
-        if let Some(job) = &self.job {
+        if let Some((_, job)) = &self.job {
             ui.horizontal(|ui| {
                 ui.add(egui::Spinner::new());
                 ui.label(format!("{}…", job.progress.stage()));
@@ -94,19 +95,29 @@ impl StoryBuilder {
         save.or(action)
     }
 
-    /// Browse…, the typed path, and a publication date for an article without a dateline.
+    /// Browse… (or the browser's Open article…), the typed path, a publication date for an
+    /// article without a dateline, and a box to paste an article's text into.
     fn open_row(&mut self, ui: &mut Ui) -> Option<Action> {
         let mut action = None;
         ui.label("An English news article (plain text): its places, dated events, crossings and counts become a story to check, edit and save.");
+        let idle = self.job.is_none();
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Browse…").clicked() {
+            let paths = crate::platform::ABILITIES.paths;
+            let browse = if paths {
+                "Browse…"
+            } else {
+                "Open article…"
+            };
+            if ui.add_enabled(idle, egui::Button::new(browse)).clicked() {
                 action = Some(Action::Browse);
             }
-            let field = PathField::new("Article", "/path/to/article.txt", "Build story")
-                .enabled(self.job.is_none())
-                .width(260.0);
-            if let Some(typed) = field.show(ui, &mut self.path_field) {
-                action = Some(Action::Build(typed));
+            if paths {
+                let field = PathField::new("Article", "/path/to/article.txt", "Build story")
+                    .enabled(idle)
+                    .width(260.0);
+                if let Some(typed) = field.show(ui, &mut self.path_field) {
+                    action = Some(Action::Build(ArticleSource::Path(typed.into())));
+                }
             }
             let label = ui.label("Published (if the text has no dateline)");
             ui.add(
@@ -116,7 +127,34 @@ impl StoryBuilder {
             )
             .labelled_by(label.id);
         });
+        egui::CollapsingHeader::new("Or paste the article's text")
+            .id_salt("story-paste")
+            .default_open(self.draft.is_none() && !crate::platform::ABILITIES.paths)
+            .open(std::mem::take(&mut self.fold_paste).then_some(false))
+            .show(ui, |ui| {
+                action = action.take().or(self.paste_box(ui, idle));
+            });
         action
+    }
+
+    /// The pasted text and its Build button.
+    fn paste_box(&mut self, ui: &mut Ui, idle: bool) -> Option<Action> {
+        let edit = egui::TextEdit::multiline(&mut self.pasted)
+            .desired_rows(5)
+            .desired_width(f32::INFINITY)
+            .hint_text("The headline on the first line, then the article.");
+        ScrollArea::vertical()
+            .id_salt("story-paste-scroll")
+            .max_height(140.0)
+            .show(ui, |ui| ui.add(edit).on_hover_text("Article text"));
+        let ok = idle && !self.pasted.trim().is_empty();
+        let build = ui.add_enabled(ok, egui::Button::new("Build story from pasted text"));
+        build.clicked().then(|| {
+            Action::Build(ArticleSource::Bytes(FileBytes {
+                name: "pasted article".into(),
+                bytes: self.pasted.as_bytes().into(),
+            }))
+        })
     }
 }
 
@@ -168,22 +206,27 @@ fn summary(ui: &mut Ui, d: &mut Draft) {
     });
 }
 
-/// The folder to save to, and the button.
+/// The folder to save to (in the browser, the archive to download), and the buttons.
 fn save_row(ui: &mut Ui, d: &mut Draft, saving: bool) -> Option<Action> {
     let mut action = None;
+    let paths = crate::platform::ABILITIES.paths;
     ui.horizontal_wrapped(|ui| {
-        let field = PathField::new("Save to folder", "/path/to/new-story", "Save as story")
-            .enabled(!saving)
-            .width(320.0);
-        if field.show(ui, &mut d.out_field).is_some() {
+        let field = if paths {
+            PathField::new("Save to folder", "/path/to/new-story", "Save as story")
+        } else {
+            PathField::new("File name", "new-story.zip", "Download story (.zip)")
+        };
+        if field.enabled(!saving).width(320.0).show(ui, &mut d.out_field).is_some() {
             action = Some(Action::Save { replace: false });
         }
-        let replace = ui
-            .add_enabled(!saving, egui::Button::new("Replace the folder"))
-            .on_hover_text(
-                "Save over a folder that exists (only once the new story is complete and checked)",
-            );
-        if replace.clicked() {
+        let replace = paths
+            && ui
+                .add_enabled(!saving, egui::Button::new("Replace the folder"))
+                .on_hover_text(
+                    "Save over a folder that exists (only once the new story is complete and checked)",
+                )
+                .clicked();
+        if replace {
             action = Some(Action::Save { replace: true });
         }
         let preview = ui
@@ -196,6 +239,16 @@ fn save_row(ui: &mut Ui, d: &mut Draft, saving: bool) -> Option<Action> {
             action = Some(Action::Preview);
         }
     });
+    if !paths {
+        ui.label(
+            RichText::new(
+                "The story opens here and is downloaded as a .zip: unzipped, it is a folder the \
+                 desktop app opens; File › Open story… opens the .zip in this page.",
+            )
+            .small()
+            .weak(),
+        );
+    }
     action
 }
 

@@ -138,8 +138,37 @@ impl Tours {
         self.edited |= edited;
     }
 
+    /// The browser's file row: Open tour file… (its picker), the name to download as, and
+    /// Download.
+    fn download_row(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!self.busy(), egui::Button::new("Open tour file…"))
+                .clicked()
+            {
+                commands.push(Command::Browse(crate::platform::FileKind::Tour));
+            }
+            let file = ui.label("File name");
+            ui.add(egui::TextEdit::singleline(&mut self.saved.file_field).desired_width(160.0))
+                .labelled_by(file.id);
+            let typed = self.saved.file_field.trim();
+            let ok = !typed.is_empty() && self.tour.is_some() && !self.busy();
+            if ui.add_enabled(ok, egui::Button::new("Download")).clicked() {
+                self.save(crate::platform::SaveTo::typed(typed));
+            }
+        });
+        if let Some(m) = &self.message {
+            ui.label(RichText::new(m).small());
+        }
+        commands
+    }
+
     /// The file box, "Overwrite the shipped tour" when it names the shipped tour, Open, Save.
     fn file_row(&mut self, ui: &mut Ui, atlas: &Arc<Atlas>) -> Vec<Command> {
+        if !crate::platform::ABILITIES.paths {
+            return self.download_row(ui);
+        }
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             let file = ui.label("File");
@@ -151,7 +180,7 @@ impl Tours {
         let has_path = !typed.is_empty();
         let data_dir = match &atlas.data.source {
             crate::model::DataSource::Dir(d) => Some(d.as_path()),
-            crate::model::DataSource::Embedded => None,
+            crate::model::DataSource::Embedded | crate::model::DataSource::Files(_) => None,
         };
         let shipped = has_path && is_shipped(&path, data_dir);
         if shipped {
@@ -176,7 +205,7 @@ impl Tours {
                 )
                 .clicked()
             {
-                self.save(path.clone());
+                self.save(crate::platform::SaveTo::Path(path.clone()));
             }
         });
         if let Some(m) = &self.message {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::Command;
 use crate::atlas::Atlas;
 use crate::model::{Slide, Tour};
-use crate::platform::{Job, Poll};
+use crate::platform::{FileBytes, Job, Poll, SaveTo};
 
 pub use editor::is_shipped;
 pub use present::{Fold, Folds, details_strip, fold_button};
@@ -58,7 +58,7 @@ pub struct Tours {
     /// A tour file being read in the background.
     opening: Option<(PathBuf, Job<Opened>)>,
     /// A tour being written in the background.
-    saving: Option<(PathBuf, Job<Result<(), String>>)>,
+    saving: Option<(SaveTo, Job<Result<(), String>>)>,
     /// What is folded away while presenting.
     pub folds: Folds,
     /// Show the presenter view (a second window) while presenting.
@@ -72,8 +72,13 @@ pub struct Tours {
 fn read_tour(path: &Path, atlas: &Atlas) -> Opened {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let tour = Tour::parse(&name, &text).map_err(|e| e.to_string())?;
-    let problems = crate::check::check_tour(&tour, &name, &text, &atlas.data)
+    tour_of(&name, &text, atlas)
+}
+
+/// A tour file's text parsed and checked (`name` for messages).
+fn tour_of(name: &str, text: &str, atlas: &Atlas) -> Opened {
+    let tour = Tour::parse(name, text).map_err(|e| e.to_string())?;
+    let problems = crate::check::check_tour(&tour, name, text, &atlas.data)
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -140,6 +145,18 @@ impl Tours {
         Ok(())
     }
 
+    /// Opens a tour file handed over as bytes (the browser's picker), in the background.
+    pub fn open_bytes(&mut self, file: FileBytes, atlas: Arc<Atlas>) -> Result<(), String> {
+        let name = file.name.clone();
+        let job = Job::spawn("open tour", move |_| {
+            let text = std::str::from_utf8(&file.bytes)
+                .map_err(|_| format!("{}: not UTF-8 text: not a tour file", file.name))?;
+            tour_of(&file.name, text, &atlas)
+        })?;
+        self.opening = Some((PathBuf::from(name), job));
+        Ok(())
+    }
+
     /// Makes `tour` the tour, from `path`.
     fn take(&mut self, path: &Path, tour: Tour) {
         let s = &mut self.saved;
@@ -196,31 +213,38 @@ impl Tours {
         }
     }
 
-    /// Writes the tour to `path` in the background (atomically: never half-written).
-    pub fn save(&mut self, path: PathBuf) {
+    /// Writes the tour to `to` in the background (a path atomically: never half-written; in
+    /// the browser, a download).
+    pub fn save(&mut self, to: SaveTo) {
         let Some(tour) = self.tour.clone() else {
             self.message = Some("Not saved: no tour to save".into());
             return;
         };
-        let p = path.clone();
+        let t = to.clone();
         match Job::spawn("save tour", move |_| {
-            tour.save(&p).map_err(|e| e.to_string())
+            let json = tour.to_json().map_err(|e| e.to_string())?;
+            t.save(json.as_bytes())
         }) {
-            Ok(job) => self.saving = Some((path, job)),
+            Ok(job) => self.saving = Some((to, job)),
             Err(e) => self.message = Some(format!("Not saved: {e}")),
         }
     }
 
-    fn saved_to(&mut self, path: &Path, r: Result<(), String>) {
+    fn saved_to(&mut self, to: &SaveTo, r: Result<(), String>) {
         self.message = Some(match r {
             Ok(()) => {
                 self.edited = false;
-                self.saved.path = Some(path.to_path_buf());
-                self.name = path.display().to_string();
+                if let SaveTo::Path(path) = to {
+                    self.saved.path = Some(path.clone());
+                    self.name = path.display().to_string();
+                }
                 self.overwrite_shipped = false;
-                format!("Saved {} slides to {}", self.len(), path.display())
+                match to {
+                    SaveTo::Path(p) => format!("Saved {} slides to {}", self.len(), p.display()),
+                    SaveTo::Download(n) => format!("Downloaded {} slides as {n}", self.len()),
+                }
             }
-            Err(e) => format!("Not saved: {}: {e}", path.display()),
+            Err(e) => format!("Not saved: {to}: {e}"),
         });
     }
 
