@@ -343,13 +343,15 @@ def stories(page, base):
     archive and by links, and a file too large for the page."""
     shutil.copy(ARTICLE, os.path.join(ROOT, "web-test-article.txt"))
     started = time.monotonic()
+    page.eval("window.atlasLong = []")
     drop(page, "web-test-article.txt", "sudan-chad.txt")
     took, status = page.wait_for(lambda s: "Sudan" in fields(s).get("draft", ""), 120,
                                  "a story built from the dropped article")
     time.sleep(1.0)
     page.screenshot(os.path.join(SHOTS, "story-builder.png"))
-    print(f"web-test: a story built from an article in the page in {took:.1f} s: "
-          f"draft {fields(status)['draft']!r}")
+    longest = max(page.eval("window.atlasLong") or [0])
+    print(f"web-test: a story built from an article in the page in {took:.1f} s "
+          f"(longest task {longest:.0f} ms): draft {fields(status)['draft']!r}")
 
     zip_folder(FIXTURE_STORY, os.path.join(ROOT, "web-test-story.zip"), top="northland/")
     drop(page, "web-test-story.zip", "northland.zip")

@@ -77,7 +77,7 @@ pub type Picked = Result<Option<FileBytes>, String>;
 
 /// The largest file the browser is asked to read: the page's memory (at most 4 GB, shared
 /// with the app) must hold the file and what is made of it.
-pub const MAX_WEB_FILE: f64 = 1024.0 * 1024.0 * 1024.0;
+pub const MAX_WEB_FILE: f64 = 1e9;
 
 /// Why a file of `size` bytes is not read in the browser, if it is too large.
 pub fn too_large(name: &str, size: f64) -> Option<String> {
