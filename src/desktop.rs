@@ -152,7 +152,7 @@ fn build_app(
     if let (Some(range), Some(out)) = (&cli.animate, &cli.out) {
         let settings = animation_settings(cli, range);
         let plan = event_atlas::ui::animate::plan_for(&app.atlas, &settings.saved)?;
-        app.start_recording(plan, out.clone(), true);
+        app.start_recording(plan, event_atlas::platform::SaveTo::Path(out.clone()), true);
     }
     if let Some(path) = &cli.handout {
         app.start_handout(event_atlas::platform::SaveTo::Path(path.clone()), true);

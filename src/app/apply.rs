@@ -143,8 +143,8 @@ impl AtlasApp {
                 self.basemap.saved = b;
                 Vec::new()
             }
-            Command::RecordAnimation { plan, path } => {
-                self.start_recording(plan, path, false);
+            Command::RecordAnimation { plan, to } => {
+                self.start_recording(plan, to, false);
                 Vec::new()
             }
             Command::ExportPng(path) => {

@@ -82,10 +82,7 @@ impl AtlasApp {
             ),
         ];
         for (text, hover, window) in exports {
-            // The animation is written frame by frame to a file: the desktop's.
-            if window != WindowId::ExportAnimation || ABILITIES.paths {
-                item(ui, text, hover, Command::Open(window));
-            }
+            item(ui, text, hover, Command::Open(window));
         }
         c
     }

@@ -2,8 +2,6 @@
 //! shows only the map, with its legend, counter and credits, the title tells the progress, and
 //! Esc cancels.
 
-use std::path::PathBuf;
-
 use super::AtlasApp;
 use crate::media::FramePlan;
 use crate::platform::SaveTo;
@@ -109,8 +107,8 @@ impl AtlasApp {
     }
 
     /// Starts recording `plan` to `path`; `close_after` quits when written (`--animate`).
-    pub fn start_recording(&mut self, plan: FramePlan, path: PathBuf, close_after: bool) {
-        match Recorder::new(plan, path) {
+    pub fn start_recording(&mut self, plan: FramePlan, to: SaveTo, close_after: bool) {
+        match Recorder::new(plan, to) {
             Ok(mut r) => {
                 r.close_after = close_after;
                 self.recorder = Some(r);

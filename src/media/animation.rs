@@ -1,9 +1,10 @@
 //! Writing an animation of the story: which days the frames show, and the file (a looping
 //! GIF with one palette for every frame, or a lossless APNG), written to a temporary file that
-//! replaces the target only when complete. A cancelled or failed export leaves nothing behind.
+//! replaces the target only when complete (or, where there are no files, into memory, for a
+//! download). A cancelled or failed export leaves nothing behind.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
@@ -95,14 +96,49 @@ impl Format {
     }
 }
 
+/// Bytes made in memory, shared with the writer (the APNG encoder keeps its writer to the end).
+type Shared = std::sync::Arc<std::sync::Mutex<Vec<u8>>>;
+
+/// Where the encoded bytes go: a temporary file, or memory.
+enum Sink {
+    File(BufWriter<File>),
+    Memory(Shared),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Self::File(f) => f.write(buf),
+            Self::Memory(v) => v
+                .lock()
+                .map_err(|_| std::io::Error::other("the animation's memory was lost"))?
+                .write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Self::File(f) => f.flush(),
+            Self::Memory(_) => Ok(()),
+        }
+    }
+}
+
+/// A finished animation: the file put in place, or the bytes made in memory.
+#[derive(Debug)]
+pub enum Written {
+    File(PathBuf),
+    Bytes(Vec<u8>),
+}
+
 enum Encoder {
     Gif {
-        enc: gif::Encoder<BufWriter<File>>,
+        enc: gif::Encoder<Sink>,
         palette: Palette,
     },
-    Apng(png::Writer<BufWriter<File>>),
+    Apng(png::Writer<Sink>),
     /// Before the first frame of a GIF (its palette comes from it).
-    Pending(BufWriter<File>),
+    Pending(Sink),
 }
 
 /// One palette for the whole GIF (from the first frame), and a cache of the colours met.
@@ -121,10 +157,15 @@ impl Palette {
     }
 }
 
-/// An animation being written, frame by frame, to a temporary file beside the target.
+/// An animation being written, frame by frame, to a temporary file beside the target (or to
+/// memory).
 pub struct AnimationWriter {
     encoder: Option<Encoder>,
-    tmp: PathBuf,
+    /// The temporary file; `None` in memory.
+    tmp: Option<PathBuf>,
+    /// The bytes, when written in memory.
+    memory: Option<Shared>,
+    /// The target (in memory: the name, for messages and the format).
     path: PathBuf,
     size: (u32, u32),
     plan: FramePlan,
@@ -139,26 +180,65 @@ impl AnimationWriter {
         height: u32,
         plan: FramePlan,
     ) -> Result<Self, MediaError> {
-        let format = Format::of(path)?;
+        Format::of(path)?;
+        let tmp = temp_path(path);
+        let file = File::create(&tmp).map_err(|e| MediaError::io(path, e))?;
+        let sink = Sink::File(BufWriter::new(file));
+        Self::start(sink, Some(tmp), path, (width, height), plan)
+    }
+
+    /// Starts an animation in memory (`name` gives its format): [`AnimationWriter::finish`]
+    /// hands back the bytes, for a download.
+    pub fn in_memory(
+        name: &str,
+        width: u32,
+        height: u32,
+        plan: FramePlan,
+    ) -> Result<Self, MediaError> {
+        let path = Path::new(name);
+        Format::of(path)?;
+        let memory = Shared::default();
+        let mut w = Self::start(
+            Sink::Memory(memory.clone()),
+            None,
+            path,
+            (width, height),
+            plan,
+        )?;
+        w.memory = Some(memory);
+        Ok(w)
+    }
+
+    fn start(
+        sink: Sink,
+        tmp: Option<PathBuf>,
+        path: &Path,
+        (width, height): (u32, u32),
+        plan: FramePlan,
+    ) -> Result<Self, MediaError> {
+        let drop_tmp = || {
+            if let Some(t) = &tmp {
+                let _ = std::fs::remove_file(t);
+            }
+        };
         if width == 0 || height == 0 || width > u32::from(u16::MAX) || height > u32::from(u16::MAX)
         {
+            drop_tmp();
             return Err(MediaError::Plan(format!(
                 "a frame of {width}×{height} cannot be written"
             )));
         }
-        let tmp = temp_path(path);
-        let io = |e| MediaError::io(path, e);
-        let file = BufWriter::new(File::create(&tmp).map_err(io)?);
-        let encoder = match format {
-            Format::Gif => Encoder::Pending(file),
-            Format::Apng => Encoder::Apng(apng(file, width, height, &plan).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
+        let encoder = match Format::of(path)? {
+            Format::Gif => Encoder::Pending(sink),
+            Format::Apng => Encoder::Apng(apng(sink, width, height, &plan).map_err(|e| {
+                drop_tmp();
                 MediaError::Encode(e.to_string())
             })?),
         };
         Ok(Self {
             encoder: Some(encoder),
             tmp,
+            memory: None,
             path: path.to_path_buf(),
             size: (width, height),
             plan,
@@ -221,8 +301,8 @@ impl AnimationWriter {
         self.written
     }
 
-    /// Ends the file and puts it in place.
-    pub fn finish(mut self) -> Result<PathBuf, MediaError> {
+    /// Ends the file and puts it in place (or hands back the bytes made in memory).
+    pub fn finish(mut self) -> Result<Written, MediaError> {
         let expected = self.plan.frames();
         let encoder = self
             .encoder
@@ -232,22 +312,32 @@ impl AnimationWriter {
             return Err(MediaError::Plan("no frame was recorded".into()));
         }
         let enc = |e: &dyn std::fmt::Display| MediaError::Encode(e.to_string());
-        match encoder {
-            Encoder::Gif { enc: g, .. } => {
-                let mut file = g.into_inner().map_err(|e| enc(&e))?;
-                std::io::Write::flush(&mut file).map_err(|e| MediaError::io(&self.path, e))?;
+        let sink = match encoder {
+            Encoder::Gif { enc: g, .. } => Some(g.into_inner().map_err(|e| enc(&e))?),
+            Encoder::Apng(p) if self.written == expected => {
+                p.finish().map_err(|e| enc(&e))?;
+                None
             }
-            Encoder::Apng(p) if self.written == expected => p.finish().map_err(|e| enc(&e))?,
             Encoder::Apng(_) => {
                 return Err(MediaError::Plan(format!(
                     "{} of {expected} frames recorded",
                     self.written
                 )));
             }
-            Encoder::Pending(_) => {}
+            Encoder::Pending(sink) => Some(sink),
+        };
+        if let Some(mut sink) = sink {
+            sink.flush().map_err(|e| MediaError::io(&self.path, e))?;
         }
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| MediaError::io(&self.path, e))?;
-        Ok(self.path.clone())
+        if let Some(memory) = self.memory.take() {
+            let bytes = memory.lock().map(|mut b| std::mem::take(&mut *b));
+            return bytes
+                .map(Written::Bytes)
+                .map_err(|_| MediaError::Plan("the animation's memory was lost".into()));
+        }
+        let tmp = self.tmp.take().ok_or(MediaError::Plan("no file".into()))?;
+        std::fs::rename(&tmp, &self.path).map_err(|e| MediaError::io(&self.path, e))?;
+        Ok(Written::File(self.path.clone()))
     }
 }
 
@@ -256,7 +346,9 @@ impl Drop for AnimationWriter {
     fn drop(&mut self) {
         if self.encoder.is_some() {
             self.encoder = None;
-            let _ = std::fs::remove_file(&self.tmp);
+            if let Some(tmp) = &self.tmp {
+                let _ = std::fs::remove_file(tmp);
+            }
         }
     }
 }
@@ -272,7 +364,7 @@ fn temp_path(path: &Path) -> PathBuf {
 }
 
 /// The GIF's palette from its first frame (a sample of its pixels), and its header.
-fn start_gif(file: BufWriter<File>, w: u32, h: u32, first: &[u8]) -> Result<Encoder, MediaError> {
+fn start_gif(file: Sink, w: u32, h: u32, first: &[u8]) -> Result<Encoder, MediaError> {
     let nq = color_quant::NeuQuant::new(10, 256, first);
     let enc = |e: &dyn std::fmt::Display| MediaError::Encode(e.to_string());
     let mut g =
@@ -287,11 +379,11 @@ fn start_gif(file: BufWriter<File>, w: u32, h: u32, first: &[u8]) -> Result<Enco
 
 /// An APNG header for `plan.frames()` frames, looping.
 fn apng(
-    file: BufWriter<File>,
+    file: Sink,
     w: u32,
     h: u32,
     plan: &FramePlan,
-) -> Result<png::Writer<BufWriter<File>>, png::EncodingError> {
+) -> Result<png::Writer<Sink>, png::EncodingError> {
     let mut e = png::Encoder::new(file, w, h);
     e.set_color(png::ColorType::Rgba);
     e.set_depth(png::BitDepth::Eight);
@@ -335,6 +427,38 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    /// The browser's way: the same animation made in memory, every frame there, no file.
+    #[test]
+    fn an_animation_in_memory_gives_its_bytes() {
+        let plan = FramePlan::new(0.0, 2.0, 4.0, 2.0).expect("plan");
+        for name in ["a.gif", "a.png"] {
+            let mut w = AnimationWriter::in_memory(name, 16, 8, plan).expect("start");
+            for k in 0..plan.frames() {
+                w.add(&frame(16, 8, (k * 40) as u8)).expect("frame");
+            }
+            let Written::Bytes(bytes) = w.finish().expect("finish") else {
+                panic!("{name}: written to a file");
+            };
+            if name.ends_with(".gif") {
+                let mut d = gif::DecodeOptions::new();
+                d.set_color_output(gif::ColorOutput::RGBA);
+                let mut r = d.read_info(bytes.as_slice()).expect("gif");
+                let mut n = 0;
+                while r.read_next_frame().expect("frame").is_some() {
+                    n += 1;
+                }
+                assert_eq!(n, plan.frames());
+            } else {
+                let r = png::Decoder::new(std::io::Cursor::new(bytes))
+                    .read_info()
+                    .expect("png");
+                let frames = r.info().animation_control().map(|a| a.num_frames);
+                assert_eq!(frames, Some(plan.frames() as u32));
+            }
+        }
+        assert!(AnimationWriter::in_memory("a.mp4", 16, 8, plan).is_err());
     }
 
     #[test]

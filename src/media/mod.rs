@@ -5,7 +5,7 @@
 mod animation;
 mod handout;
 
-pub use animation::{AnimationWriter, Format, FramePlan};
+pub use animation::{AnimationWriter, Format, FramePlan, Written};
 pub use handout::{
     Handout, Picture, Placed, QuizItem, SlidePage, handout_pdf, layout, write_handout,
 };

@@ -2,9 +2,8 @@
 //! frame from the window (legend, counter and credits included), encoded in the background
 //! with progress and Cancel. The settings survive a restart.
 
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 
 use egui::{ColorImage, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -12,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::Command;
 use super::export::PictureSlot;
 use crate::atlas::Atlas;
-use crate::media::{AnimationWriter, FramePlan};
+use crate::media::{AnimationWriter, FramePlan, Written};
 use crate::model::PartialDate;
-use crate::platform::{Job, Poll, Progress};
+use crate::platform::{Job, Poll, SaveTo};
 
 /// Which days an animation covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -66,7 +65,7 @@ pub enum RecStep {
     Done { message: String, close: bool },
 }
 
-type Encoded = Result<PathBuf, String>;
+type Encoded = Result<(), String>;
 
 /// A recording under way: the plan, the frame asked for, the encoder thread fed by a channel.
 pub struct Recorder {
@@ -77,7 +76,7 @@ pub struct Recorder {
     slot: PictureSlot,
     frames: Option<Sender<Arc<ColorImage>>>,
     receiver: Option<Receiver<Arc<ColorImage>>>,
-    path: PathBuf,
+    to: SaveTo,
     encoder: Option<Job<Encoded>>,
     /// Quit once written (`--animate`).
     pub close_after: bool,
@@ -87,10 +86,11 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// A recording of `plan` to `path` (checked for its format; the file opens with the first
+    /// A recording of `plan` to `to` (checked for its format; the file opens with the first
     /// frame, whose size sets the animation's).
-    pub fn new(plan: FramePlan, path: PathBuf) -> Result<Self, String> {
-        crate::media::Format::of(&path).map_err(|e| e.to_string())?;
+    pub fn new(plan: FramePlan, to: SaveTo) -> Result<Self, String> {
+        let name = to.file_name();
+        crate::media::Format::of(std::path::Path::new(&name)).map_err(|e| e.to_string())?;
         let (tx, rx) = channel();
         Ok(Self {
             plan,
@@ -100,7 +100,7 @@ impl Recorder {
             slot: PictureSlot::default(),
             frames: Some(tx),
             receiver: Some(rx),
-            path,
+            to,
             encoder: None,
             close_after: false,
             started: crate::platform::clock::Instant::now(),
@@ -170,13 +170,17 @@ impl Recorder {
     fn send(&mut self, image: Arc<ColorImage>) -> Result<(), RecStep> {
         if self.encoder.is_none() {
             let [w, h] = image.size;
-            let writer = AnimationWriter::create(&self.path, w as u32, h as u32, self.plan)
-                .map_err(|e| self.done(e.to_string()))?;
+            let (w, h) = (w as u32, h as u32);
+            let writer = match &self.to {
+                SaveTo::Path(p) => AnimationWriter::create(p, w, h, self.plan),
+                SaveTo::Download(name) => AnimationWriter::in_memory(name, w, h, self.plan),
+            };
+            let writer = writer.map_err(|e| self.done(e.to_string()))?;
             let rx = self
                 .receiver
                 .take()
                 .ok_or_else(|| self.done("no frames".into()))?;
-            let job = Job::spawn("encode animation", move |p| encode(writer, &rx, p));
+            let job = encoder(writer, rx, self.to.clone());
             self.encoder = Some(job.map_err(|e| self.done(e))?);
         }
         let sender = self.frames.as_ref().ok_or(RecStep::Pending)?;
@@ -199,9 +203,9 @@ impl Recorder {
         };
         let secs = self.started.elapsed().as_secs_f64();
         let message = match r {
-            Ok(path) => format!(
-                "saved {} ({} frames in {secs:.1} s)",
-                path.display(),
+            Ok(()) => format!(
+                "{} ({} frames in {secs:.1} s)",
+                self.to.done(),
                 self.plan.frames()
             ),
             Err(e) => format!("error: animation not saved: {e}"),
@@ -210,20 +214,47 @@ impl Recorder {
     }
 }
 
-/// The encoder thread: frames from the channel into the file, until the channel closes (all
-/// sent: finish) or Cancel (drop: no file).
-fn encode(mut writer: AnimationWriter, rx: &Receiver<Arc<ColorImage>>, p: &Progress) -> Encoded {
-    while let Ok(image) = rx.recv() {
+/// The encoder: frames from the channel into the file, one a step, until the channel closes
+/// (all sent: finish, and a download is handed over) or Cancel (drop: no file). With threads
+/// a step waits a little for the next frame; in the page it looks and gives the page back.
+fn encoder(
+    writer: AnimationWriter,
+    rx: Receiver<Arc<ColorImage>>,
+    to: SaveTo,
+) -> Result<Job<Encoded>, String> {
+    let mut writer = Some(writer);
+    Job::sliced("encode animation", move |p| {
         if p.cancelled() {
-            return Err("cancelled; nothing was written".into());
+            return Some(Err("cancelled; nothing was written".into()));
         }
-        writer.add(image.as_raw()).map_err(|e| e.to_string())?;
-        p.add(1);
+        let next = if crate::platform::ABILITIES.threads {
+            rx.recv_timeout(std::time::Duration::from_millis(50))
+                .map_err(|e| matches!(e, RecvTimeoutError::Disconnected))
+        } else {
+            rx.try_recv()
+                .map_err(|e| matches!(e, TryRecvError::Disconnected))
+        };
+        match next {
+            Ok(image) => {
+                let w = writer.as_mut()?;
+                if let Err(e) = w.add(image.as_raw()) {
+                    return Some(Err(e.to_string()));
+                }
+                p.add(1);
+                None
+            }
+            Err(false) => None, // no frame yet
+            Err(true) => Some(finish(writer.take()?, &to)),
+        }
+    })
+}
+
+/// Ends the animation: the file in place, or the bytes downloaded.
+fn finish(writer: AnimationWriter, to: &SaveTo) -> Encoded {
+    match writer.finish().map_err(|e| e.to_string())? {
+        Written::File(_) => Ok(()),
+        Written::Bytes(bytes) => to.save(&bytes),
     }
-    if p.cancelled() {
-        return Err("cancelled; nothing was written".into());
-    }
-    writer.finish().map_err(|e| e.to_string())
 }
 
 /// The crossings' days, the whole story's, or the typed ones, as (first day, day after last).
@@ -349,7 +380,11 @@ fn settings(ui: &mut Ui, atlas: &Atlas, s: &mut AnimationSaved) {
             .weak(),
     );
     ui.horizontal(|ui| {
-        let f = ui.label("File (.gif, or .png for an animated PNG)");
+        let f = ui.label(if crate::platform::ABILITIES.paths {
+            "File (.gif, or .png for an animated PNG)"
+        } else {
+            "File name (.gif or .png)"
+        });
         ui.text_edit_singleline(&mut s.path).labelled_by(f.id);
     });
 }
@@ -370,7 +405,7 @@ fn start_button(ui: &mut Ui, atlas: &Atlas, s: &AnimationSaved) -> Vec<Command> 
     {
         return vec![Command::RecordAnimation {
             plan,
-            path: PathBuf::from(s.path.trim()),
+            to: SaveTo::typed(&s.path),
         }];
     }
     Vec::new()

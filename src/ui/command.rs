@@ -105,7 +105,7 @@ pub enum Command {
     /// Record the timeline playing to an animation file.
     RecordAnimation {
         plan: crate::media::FramePlan,
-        path: PathBuf,
+        to: crate::platform::SaveTo,
     },
     /// Start presenting the tour at slide `i` (0-based); `instant` jumps to its view.
     StartTour {
