@@ -11,7 +11,8 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Annotation;
-use crate::model::annotation::{from_geojson, save};
+use crate::model::annotation::{from_geojson, save, to_geojson};
+use crate::platform::SaveTo;
 use crate::platform::{Job, Poll};
 
 /// What a drag or click on the map does.
@@ -75,8 +76,10 @@ impl Default for DrawSettings {
 /// A file written or read in the background, and what it is for.
 enum FileWork {
     Autosave(Arc<Vec<Annotation>>, Job<std::io::Result<()>>),
-    Export(PathBuf, usize, Job<std::io::Result<()>>),
+    Export(SaveTo, usize, Job<Result<(), String>>),
     Import(PathBuf, Job<Result<(Vec<Annotation>, usize), String>>),
+    /// The browser's picker, for a GeoJSON file to import.
+    Pick(Job<crate::platform::Picked>),
 }
 
 /// The drawings, the tools, and undo / redo.
@@ -240,13 +243,23 @@ impl Drawing {
         Some(format!("Your drawings could not be read: {e}\n{kept}."))
     }
 
-    /// Writes the drawings to a GeoJSON file, in the background.
-    pub fn export(&mut self, path: PathBuf) {
+    /// Writes the drawings to a GeoJSON file (a download in the browser), in the background.
+    pub fn export(&mut self, to: SaveTo) {
         let items = self.items.clone();
-        let (p, n) = (path.clone(), items.len());
-        match Job::spawn("export drawings", move |_| save(&p, &items)) {
-            Ok(job) => self.work.push(FileWork::Export(path, n, job)),
+        let (t, n) = (to.clone(), items.len());
+        match Job::spawn("export drawings", move |_| {
+            t.save(to_geojson(&items).as_bytes())
+        }) {
+            Ok(job) => self.work.push(FileWork::Export(to, n, job)),
             Err(e) => self.message = Some(format!("Not exported: {e}")),
+        }
+    }
+
+    /// The browser's import: its picker for a GeoJSON file, read when chosen.
+    pub fn pick_import(&mut self) {
+        match crate::platform::pick_bytes(crate::platform::FileKind::Data) {
+            Ok(job) => self.work.push(FileWork::Pick(job)),
+            Err(e) => self.message = Some(format!("Not imported: {e}")),
         }
     }
 
@@ -309,15 +322,26 @@ impl Drawing {
                 Poll::Done(Err(e)) => self.autosave_failed(&items, e.to_string()),
                 Poll::Lost => self.autosave_failed(&items, "the save stopped".into()),
             },
-            FileWork::Export(path, n, job) => match job.poll() {
-                Poll::Running => return Some(FileWork::Export(path, n, job)),
+            FileWork::Export(to, n, job) => match job.poll() {
+                Poll::Running => return Some(FileWork::Export(to, n, job)),
                 Poll::Done(r) => {
                     self.message = Some(match r {
-                        Ok(()) => format!("Exported {n} drawings to {}", path.display()),
-                        Err(e) => format!("Not exported: {}: {e}", path.display()),
+                        Ok(()) => format!("Exported {n} drawings to {to}"),
+                        Err(e) => format!("Not exported: {e}"),
                     })
                 }
-                Poll::Lost => self.message = Some(format!("Not exported: {}", path.display())),
+                Poll::Lost => self.message = Some(format!("Not exported: {to}")),
+            },
+            FileWork::Pick(job) => match job.poll() {
+                Poll::Running => return Some(FileWork::Pick(job)),
+                Poll::Done(Ok(Some(file))) => {
+                    let read = std::str::from_utf8(&file.bytes)
+                        .map_err(|_| format!("{}: not UTF-8 text", file.name))
+                        .and_then(|t| from_geojson(&file.name, t).map_err(|e| e.to_string()));
+                    self.imported(read, problems);
+                }
+                Poll::Done(Err(e)) => self.imported(Err(e), problems),
+                Poll::Done(Ok(None)) | Poll::Lost => {}
             },
             FileWork::Import(path, job) => match job.poll() {
                 Poll::Running => return Some(FileWork::Import(path, job)),

@@ -22,12 +22,9 @@ impl Drawing {
                     ui.label(RichText::new("Draw").small().strong());
                     self.tools(ui);
                     self.undo_row(ui);
-                    // Files by path: the desktop's (the browser keeps drawings in its storage).
-                    if crate::platform::ABILITIES.paths {
-                        ui.collapsing(RichText::new("GeoJSON file").small(), |ui| {
-                            self.file_box(ui)
-                        });
-                    }
+                    ui.collapsing(RichText::new("GeoJSON file").small(), |ui| {
+                        self.file_box(ui)
+                    });
                 });
             });
         area.response.rect
@@ -113,20 +110,28 @@ impl Drawing {
         let f = ui.label(RichText::new("File").small());
         ui.add(egui::TextEdit::singleline(&mut self.settings.file_field).desired_width(130.0))
             .labelled_by(f.id);
-        let path = std::path::PathBuf::from(self.settings.file_field.trim());
-        let ok = !self.settings.file_field.trim().is_empty();
+        let typed = self.settings.file_field.trim().to_string();
+        let ok = !typed.is_empty();
+        // The browser downloads the export and picks the file to import (no paths there).
+        let paths = crate::platform::ABILITIES.paths;
         ui.horizontal(|ui| {
+            let export = if paths { "Export" } else { "Download" };
             if ui
-                .add_enabled(ok, egui::Button::new("Export").small())
+                .add_enabled(ok, egui::Button::new(export).small())
                 .clicked()
             {
-                self.export(path.clone());
+                self.export(crate::platform::SaveTo::typed(&typed));
             }
+            let import = if paths { "Import" } else { "Import…" };
             if ui
-                .add_enabled(ok, egui::Button::new("Import").small())
+                .add_enabled(ok || !paths, egui::Button::new(import).small())
                 .clicked()
             {
-                self.import(path.clone());
+                if paths {
+                    self.import(typed.clone().into());
+                } else {
+                    self.pick_import();
+                }
             }
         });
         if let Some(m) = &self.message {
