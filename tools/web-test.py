@@ -15,7 +15,8 @@ its own, drives it over the DevTools protocol, and checks that
      fetched for it), and a story archive (.zip) dropped on it opens as the story;
   6. links open other stories: `?story=FOLDER/` (a story folder on the server) and
      `?story=FILE.zip`, with `select` applied to the story opened;
-  7. a file too large for the browser's memory is refused with a message naming it.
+  7. a file too large for the browser's memory is refused with a message naming it;
+  8. offline after those visits, the page opens from the service worker's copy.
 It prints the time to the first frame and saves screenshots in target/web-test/.
 Everything it starts it stops; it uses no network beyond 127.0.0.1.
 
@@ -329,6 +330,18 @@ def run(base, profile):
     assert worst < MAX_GAP_MS, f"a task held the page for {worst:.0f} ms: {sorted(long_tasks)[-8:]}"
 
     stories(page, base)
+
+    # 8. Offline after the first visit: the service worker has the app.
+    page.call("Network.enable")
+    page.call("Network.emulateNetworkConditions", offline=True, latency=0,
+              downloadThroughput=-1, uploadThroughput=-1)
+    page.call("Page.navigate", url=base + "index.html?select=AF-TAK")
+    took, status = page.wait_for(lambda s: "selected=AF-TAK" in s, FIRST_FRAME_LIMIT_S,
+                                 "the page opened offline")
+    assert fields(status).get("name") == "Takhar", status
+    page.call("Network.emulateNetworkConditions", offline=False, latency=0,
+              downloadThroughput=-1, uploadThroughput=-1)
+    print(f"web-test: offline, the page opened from the service worker's copy in {took:.2f} s")
 
     # 2. No panic and no error in the console.
     bad = [(lvl, t) for lvl, t in page.console
