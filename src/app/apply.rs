@@ -117,15 +117,7 @@ impl AtlasApp {
             Command::BuildStory(path) => self.story_builder.start(ArticleSource::Path(path)),
             Command::BuildStoryBytes(file) => self.story_builder.start(ArticleSource::Bytes(file)),
             Command::OpenStoryFiles(files) => self.stories.open_files(files),
-            Command::OpenStoryArchive(file) => {
-                match crate::model::StoryFiles::from_zip(&file.name, &file.bytes) {
-                    Ok(files) => self.stories.open_files(files),
-                    Err(e) => vec![Command::Problem(format!(
-                        "{e}\nThe story open stays: {}",
-                        self.atlas.data.story.title
-                    ))],
-                }
-            }
+            Command::OpenStoryArchive(file) => self.stories.open_archive(file),
             Command::OpenBuiltInStory => {
                 self.open_built_in_story();
                 Vec::new()

@@ -105,6 +105,16 @@ impl Stories {
         self.start(origin, move || load_source(&source))
     }
 
+    /// Starts unpacking and reading a story archive (`.zip`) handed over as bytes.
+    pub fn open_archive(&mut self, file: crate::platform::FileBytes) -> Vec<Command> {
+        let origin = StoryOrigin::Memory(file.name.clone());
+        self.start(origin, move || {
+            let files = crate::model::StoryFiles::from_zip(&file.name, &file.bytes)
+                .map_err(|e| e.to_string())?;
+            load_source(&DataSource::Files(Arc::new(files)))
+        })
+    }
+
     fn start(
         &mut self,
         origin: StoryOrigin,

@@ -264,7 +264,7 @@ impl StoryBuilder {
         self.previewing = false;
         self.note = None;
         match SaveTo::typed(typed) {
-            SaveTo::Path(out) => self.write(Saved::Folder(out), replace),
+            SaveTo::Path(out) => self.write(Some(out), replace),
             SaveTo::Download(name) => self.download(name),
         }
     }
@@ -273,26 +273,26 @@ impl StoryBuilder {
     /// saving; nothing is written.
     fn preview(&mut self) {
         self.previewing = true;
-        self.write(Saved::Files(StoryFiles::default()), true);
+        self.write(None, true);
     }
 
-    /// The draft's kept records, written and checked on a job: to the folder, or (given
-    /// `Saved::Files`) into memory.
-    fn write(&mut self, to: Saved, replace: bool) {
+    /// The draft's kept records, written and checked on a job: to the folder `out`, or (with
+    /// none) into memory.
+    fn write(&mut self, out: Option<PathBuf>, replace: bool) {
         let Some(draft) = &self.draft else { return };
         let finished = draft.finished();
         self.message = None;
-        let label = match &to {
-            Saved::Folder(out) => format!("Saving {}", out.display()),
-            Saved::Files(_) => "Preparing the preview".into(),
+        let label = match &out {
+            Some(out) => format!("Saving {}", out.display()),
+            None => "Preparing the preview".into(),
         };
         let job = Job::spawn(label, move |p| {
             p.set_stage("Writing and checking the story");
-            match to {
-                Saved::Folder(out) => folder::write(&finished, &out, replace)
+            match out {
+                Some(out) => folder::write(&finished, &out, replace)
                     .map(|()| Saved::Folder(out))
                     .map_err(|e| e.to_string()),
-                Saved::Files(_) => folder::in_memory(&finished, "draft preview")
+                None => folder::in_memory(&finished, "draft preview")
                     .map(Saved::Files)
                     .map_err(|e| e.to_string()),
             }
