@@ -235,29 +235,19 @@ fn native(kind: FileKind) -> Result<Job<Option<PathBuf>>, String> {
     Job::spawn("file dialog", move |_| {
         let d = rfd::FileDialog::new();
         match kind {
-            FileKind::Data => d
-                .add_filter(
-                    "Event data (ACLED, UCDP GED, GeoJSON)",
-                    &["csv", "geojson", "json"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_file(),
-            FileKind::Article | FileKind::ArticleForStory => d
-                .add_filter("Text", &["txt", "text", "md"])
-                .add_filter("All files", &["*"])
-                .pick_file(),
-            FileKind::PmTiles => d
-                .add_filter("PMTiles", &["pmtiles"])
-                .add_filter("All files", &["*"])
-                .pick_file(),
             FileKind::StoryFolder => d.pick_folder(),
-            FileKind::StoryArchive => d.add_filter("Story archive", &["zip"]).pick_file(),
-            FileKind::Tour => d.add_filter("Tour", &["json"]).pick_file(),
             FileKind::SaveData(name) => d
                 .add_filter("CSV", &["csv"])
                 .add_filter("GeoJSON", &["geojson", "json"])
                 .set_file_name(&name)
                 .save_file(),
+            // Files to open: the kind's own filter (the one the byte picker uses), then all.
+            other => {
+                let (name, extensions) = filter(&other);
+                d.add_filter(name, extensions)
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+            }
         }
     })
 }
